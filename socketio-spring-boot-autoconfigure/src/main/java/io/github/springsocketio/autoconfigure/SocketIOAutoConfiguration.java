@@ -1,0 +1,55 @@
+package io.github.springsocketio.autoconfigure;
+
+import io.github.springsocketio.engine.AllowRequest;
+import io.github.springsocketio.engine.EngineIoHandlerMapping;
+import io.github.springsocketio.engine.EngineIoOptions;
+import io.github.springsocketio.engine.EngineIoServer;
+import io.github.springsocketio.engine.EngineSessionHandler;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.DispatcherHandler;
+
+/**
+ * Auto-configuration of the Engine.IO server in reactive web applications: options
+ * from {@link SocketIOProperties} and, when the application provides an
+ * {@link EngineSessionHandler}, an {@link EngineIoServer} mounted at
+ * {@code socketio.path} on the application's own port.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass({ DispatcherHandler.class, reactor.netty.http.server.HttpServer.class })
+@ConditionalOnProperty(prefix = "socketio", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SocketIOProperties.class)
+public final class SocketIOAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EngineIoOptions socketIoEngineOptions(SocketIOProperties properties, ObjectProvider<AllowRequest> allowRequest) {
+		EngineIoOptions.Builder builder = properties.toEngineIoOptions();
+		allowRequest.ifUnique(builder::allowRequest);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(EngineSessionHandler.class)
+	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
+		return new EngineIoServer(options, handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "socketIoHandlerMapping")
+	@ConditionalOnBean(EngineIoServer.class)
+	EngineIoHandlerMapping socketIoHandlerMapping(EngineIoServer server, SocketIOProperties properties) {
+		return new EngineIoHandlerMapping(properties.getPath(), server, properties.getCors().toCorsConfiguration());
+	}
+
+}

@@ -1,0 +1,302 @@
+package io.github.springsocketio.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import io.github.springsocketio.engine.EngineIoOptions;
+import io.github.springsocketio.engine.EngineTransport;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * Configuration properties of the Socket.IO server, under {@code socketio}. Names and
+ * defaults follow the options of the Node.js reference server.
+ */
+@ConfigurationProperties("socketio")
+public class SocketIOProperties {
+
+	/**
+	 * Whether to enable the Socket.IO server.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path the server is mounted at, on the application's own port.
+	 */
+	private String path = "/socket.io/";
+
+	/**
+	 * Interval between two heartbeat pings sent by the server.
+	 */
+	private Duration pingInterval = EngineIoOptions.DEFAULT_PING_INTERVAL;
+
+	/**
+	 * Time to wait for the client's pong before the connection is closed with "ping
+	 * timeout".
+	 */
+	private Duration pingTimeout = EngineIoOptions.DEFAULT_PING_TIMEOUT;
+
+	/**
+	 * Time a client has to complete an upgrade from polling to WebSocket.
+	 */
+	private Duration upgradeTimeout = EngineIoOptions.DEFAULT_UPGRADE_TIMEOUT;
+
+	/**
+	 * Maximum size of one message, WebSocket frame or polling request body; announced
+	 * to clients as the handshake's maxPayload.
+	 */
+	private DataSize maxHttpBufferSize = DataSize.ofBytes(EngineIoOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE);
+
+	/**
+	 * Maximum number of packets waiting to be sent to one client; a client that lets
+	 * more pile up is disconnected.
+	 */
+	private int maxOutboundPackets = EngineIoOptions.DEFAULT_MAX_OUTBOUND_PACKETS;
+
+	/**
+	 * Transports that clients may use.
+	 */
+	private List<EngineTransport> transports = new ArrayList<>(List.of(EngineTransport.POLLING,
+			EngineTransport.WEBSOCKET));
+
+	/**
+	 * Whether clients connected over polling may upgrade to WebSocket.
+	 */
+	private boolean allowUpgrades = true;
+
+	/**
+	 * Whether to accept Engine.IO v3 clients (socket.io-client 2.x).
+	 */
+	private boolean allowEio3;
+
+	/**
+	 * Cross-origin resource sharing for the server's HTTP requests.
+	 */
+	private final Cors cors = new Cors();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
+	}
+
+	public Duration getUpgradeTimeout() {
+		return this.upgradeTimeout;
+	}
+
+	public void setUpgradeTimeout(Duration upgradeTimeout) {
+		this.upgradeTimeout = upgradeTimeout;
+	}
+
+	public DataSize getMaxHttpBufferSize() {
+		return this.maxHttpBufferSize;
+	}
+
+	public void setMaxHttpBufferSize(DataSize maxHttpBufferSize) {
+		this.maxHttpBufferSize = maxHttpBufferSize;
+	}
+
+	public int getMaxOutboundPackets() {
+		return this.maxOutboundPackets;
+	}
+
+	public void setMaxOutboundPackets(int maxOutboundPackets) {
+		this.maxOutboundPackets = maxOutboundPackets;
+	}
+
+	public List<EngineTransport> getTransports() {
+		return this.transports;
+	}
+
+	public void setTransports(List<EngineTransport> transports) {
+		this.transports = transports;
+	}
+
+	public boolean isAllowUpgrades() {
+		return this.allowUpgrades;
+	}
+
+	public void setAllowUpgrades(boolean allowUpgrades) {
+		this.allowUpgrades = allowUpgrades;
+	}
+
+	public boolean isAllowEio3() {
+		return this.allowEio3;
+	}
+
+	public void setAllowEio3(boolean allowEio3) {
+		this.allowEio3 = allowEio3;
+	}
+
+	public Cors getCors() {
+		return this.cors;
+	}
+
+	/**
+	 * Build the Engine.IO options these properties describe.
+	 * @return a builder holding them, to be completed by the caller
+	 */
+	public EngineIoOptions.Builder toEngineIoOptions() {
+		return EngineIoOptions.builder()
+			.pingInterval(this.pingInterval)
+			.pingTimeout(this.pingTimeout)
+			.upgradeTimeout(this.upgradeTimeout)
+			.maxHttpBufferSize(this.maxHttpBufferSize.toBytes())
+			.maxOutboundPackets(this.maxOutboundPackets)
+			.transports(EnumSet.copyOf(this.transports))
+			.allowUpgrades(this.allowUpgrades)
+			.allowEio3(this.allowEio3);
+	}
+
+	/**
+	 * CORS settings. Nothing is allowed until origins or origin patterns are set.
+	 */
+	public static class Cors {
+
+		/**
+		 * Origins allowed to make cross-origin requests, e.g. https://example.com, or *
+		 * for any.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		/**
+		 * Origin patterns allowed to make cross-origin requests, e.g.
+		 * https://*.example.com; unlike allowed-origins they may be combined with
+		 * credentials.
+		 */
+		private List<String> allowedOriginPatterns = new ArrayList<>();
+
+		/**
+		 * HTTP methods allowed in cross-origin requests.
+		 */
+		private List<String> allowedMethods = new ArrayList<>(List.of("GET", "POST"));
+
+		/**
+		 * Request headers allowed in cross-origin requests; * for any.
+		 */
+		private List<String> allowedHeaders = new ArrayList<>(List.of("*"));
+
+		/**
+		 * Response headers exposed to cross-origin callers.
+		 */
+		private List<String> exposedHeaders = new ArrayList<>();
+
+		/**
+		 * Whether cross-origin requests may carry credentials (cookies).
+		 */
+		private @Nullable Boolean allowCredentials;
+
+		/**
+		 * How long browsers may cache a preflight response.
+		 */
+		private Duration maxAge = Duration.ofMinutes(30);
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public List<String> getAllowedOriginPatterns() {
+			return this.allowedOriginPatterns;
+		}
+
+		public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+			this.allowedOriginPatterns = allowedOriginPatterns;
+		}
+
+		public List<String> getAllowedMethods() {
+			return this.allowedMethods;
+		}
+
+		public void setAllowedMethods(List<String> allowedMethods) {
+			this.allowedMethods = allowedMethods;
+		}
+
+		public List<String> getAllowedHeaders() {
+			return this.allowedHeaders;
+		}
+
+		public void setAllowedHeaders(List<String> allowedHeaders) {
+			this.allowedHeaders = allowedHeaders;
+		}
+
+		public List<String> getExposedHeaders() {
+			return this.exposedHeaders;
+		}
+
+		public void setExposedHeaders(List<String> exposedHeaders) {
+			this.exposedHeaders = exposedHeaders;
+		}
+
+		public @Nullable Boolean getAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(@Nullable Boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		/**
+		 * Build the CORS configuration these settings describe.
+		 * @return the configuration, or {@code null} when no origin is allowed
+		 */
+		public @Nullable CorsConfiguration toCorsConfiguration() {
+			if (this.allowedOrigins.isEmpty() && this.allowedOriginPatterns.isEmpty()) {
+				return null;
+			}
+			CorsConfiguration configuration = new CorsConfiguration();
+			configuration.setAllowedOrigins(List.copyOf(this.allowedOrigins));
+			configuration.setAllowedOriginPatterns(List.copyOf(this.allowedOriginPatterns));
+			configuration.setAllowedMethods(List.copyOf(this.allowedMethods));
+			configuration.setAllowedHeaders(List.copyOf(this.allowedHeaders));
+			configuration.setExposedHeaders(List.copyOf(this.exposedHeaders));
+			configuration.setAllowCredentials(this.allowCredentials);
+			configuration.setMaxAge(this.maxAge);
+			return configuration;
+		}
+
+	}
+
+}

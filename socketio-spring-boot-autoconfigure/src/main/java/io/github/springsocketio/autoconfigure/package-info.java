@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration and {@code socketio.*} properties.
+ */
+@NullMarked
+package io.github.springsocketio.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

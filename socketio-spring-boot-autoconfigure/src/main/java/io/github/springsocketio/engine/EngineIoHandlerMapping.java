@@ -1,0 +1,95 @@
+package io.github.springsocketio.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.util.Assert;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Mounts an {@link EngineIoServer} at a path of the application's own WebFlux server,
+ * with and without a trailing slash, ahead of the application's routers and
+ * controllers (order -2) but matching nothing else, so other routes stay reachable.
+ * CORS preflights are answered from the given configuration. The mapping owns the
+ * server's lifecycle: destroying it shuts the server down.
+ */
+public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineIoHandlerMapping.class);
+
+	/** Order of the mapping: before {@code RouterFunctionMapping} (-1). */
+	public static final int ORDER = -2;
+
+	private final String path;
+
+	private final EngineIoServer server;
+
+	/**
+	 * Create a mapping.
+	 * @param path the mount path, e.g. {@code /socket.io/}
+	 * @param server the Engine.IO server
+	 * @param cors the CORS settings, or {@code null} for none
+	 */
+	public EngineIoHandlerMapping(String path, EngineIoServer server, @Nullable CorsConfiguration cors) {
+		this.path = normalize(path);
+		this.server = server;
+		Map<String, Object> urls = new LinkedHashMap<>();
+		urls.put(this.path, server);
+		urls.put(this.path + "/", server);
+		setUrlMap(urls);
+		setOrder(ORDER);
+		if (cors != null) {
+			Map<String, CorsConfiguration> corsConfigurations = new LinkedHashMap<>();
+			corsConfigurations.put(this.path, cors);
+			corsConfigurations.put(this.path + "/", cors);
+			setCorsConfigurations(corsConfigurations);
+		}
+	}
+
+	/**
+	 * Return the mount path, without a trailing slash.
+	 * @return the path, e.g. {@code /socket.io}
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	@Override
+	public void initApplicationContext() {
+		super.initApplicationContext();
+		logger.info("Engine.IO server mounted at '{}/'", this.path);
+	}
+
+	/**
+	 * Return the mounted server.
+	 * @return the server
+	 */
+	public EngineIoServer getServer() {
+		return this.server;
+	}
+
+	/**
+	 * Shut the mounted server down with the application context: every session closes.
+	 */
+	@Override
+	public void destroy() {
+		this.server.shutdown();
+	}
+
+	static String normalize(String path) {
+		Assert.hasText(path, "path must not be empty");
+		String normalized = path.startsWith("/") ? path : "/" + path;
+		while (normalized.length() > 1 && normalized.endsWith("/")) {
+			normalized = normalized.substring(0, normalized.length() - 1);
+		}
+		Assert.isTrue(normalized.length() > 1, "path must not be the root");
+		return normalized;
+	}
+
+}

@@ -1,0 +1,367 @@
+package io.github.springsocketio.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+
+/**
+ * An Engine.IO server: verifies requests, opens sessions over polling or WebSocket,
+ * and routes later requests to their session. It is a {@link WebHandler}; mount it
+ * with {@link EngineIoHandlerMapping}. Nothing it does blocks the calling thread.
+ */
+public final class EngineIoServer implements WebHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineIoServer.class);
+
+	private static final String OK = "ok";
+
+	private static final String OK_CONTENT_TYPE = "text/html";
+
+	private static final String NO_STORE = "no-store";
+
+	private static final String WEBSOCKET_ERROR_CONTENT_TYPE = "text/html";
+
+	private static final int SID_BYTES = 15;
+
+	private final EngineIoOptions options;
+
+	private final EngineSessionHandler handler;
+
+	private final Scheduler timers;
+
+	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final HandshakeWebSocketService webSocketService;
+
+	private volatile boolean shutdown;
+
+	/**
+	 * Create a server.
+	 * @param options the settings
+	 * @param handler receives the sessions' events
+	 */
+	public EngineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
+		this(options, handler, Schedulers.parallel());
+	}
+
+	/**
+	 * Create a server with its own scheduler for heartbeat and timeout timers.
+	 * @param options the settings
+	 * @param handler receives the sessions' events
+	 * @param timers runs the timers (their tasks are short and non-blocking)
+	 */
+	public EngineIoServer(EngineIoOptions options, EngineSessionHandler handler, Scheduler timers) {
+		this.options = options;
+		this.handler = handler;
+		this.timers = timers;
+		int maxFrame = (int) options.maxHttpBufferSize();
+		this.webSocketService = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+				() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the options
+	 */
+	public EngineIoOptions options() {
+		return this.options;
+	}
+
+	EngineSessionHandler handler() {
+		return this.handler;
+	}
+
+	/**
+	 * Return the open sessions.
+	 * @return a read-only live view
+	 */
+	public Collection<EngineSession> sessions() {
+		return Collections.unmodifiableCollection(this.sessions.values());
+	}
+
+	/**
+	 * Return one open session.
+	 * @param id the session id
+	 * @return the session, or {@code null}
+	 */
+	public @Nullable EngineSession session(String id) {
+		return this.sessions.get(id);
+	}
+
+	/**
+	 * Return the number of open sessions.
+	 * @return the count
+	 */
+	public int sessionCount() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * Close every session with {@link CloseReason#SERVER_SHUTTING_DOWN} and refuse new
+	 * handshakes.
+	 */
+	public void shutdown() {
+		this.shutdown = true;
+		for (DefaultEngineSession session : List.copyOf(this.sessions.values())) {
+			session.terminate(CloseReason.SERVER_SHUTTING_DOWN);
+		}
+	}
+
+	Disposable schedule(Runnable task, Duration delay) {
+		return this.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void remove(DefaultEngineSession session) {
+		this.sessions.remove(session.id(), session);
+	}
+
+	// ---- request routing
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		MultiValueMap<String, String> query = request.getQueryParams();
+		boolean upgrade = isWebSocketUpgrade(request);
+		EngineTransport transport = EngineTransport.fromQueryValue(query.getFirst("transport"));
+		if (transport == null || !this.options.transports().contains(transport)) {
+			return error(exchange, EngineError.UNKNOWN_TRANSPORT, null, upgrade);
+		}
+		String sid = query.getFirst("sid");
+		if (sid != null) {
+			return handleSessionRequest(exchange, sid, transport, upgrade);
+		}
+		if (request.getMethod() != HttpMethod.GET) {
+			return error(exchange, EngineError.BAD_HANDSHAKE_METHOD, null, upgrade);
+		}
+		if (transport == EngineTransport.WEBSOCKET && !upgrade) {
+			return error(exchange, EngineError.BAD_REQUEST, null, false);
+		}
+		if (this.shutdown) {
+			return error(exchange, EngineError.FORBIDDEN, "Server is shutting down", upgrade);
+		}
+		HandshakeRequest handshake = snapshot(request);
+		return this.options.allowRequest()
+			.check(handshake)
+			.defaultIfEmpty(HandshakeDecision.refuse(null))
+			.onErrorResume((ex) -> Mono.just(HandshakeDecision.refuse(null)))
+			.flatMap((decision) -> decision.allowed() ? handshake(exchange, handshake, transport, upgrade)
+					: error(exchange, EngineError.FORBIDDEN, decision.message(), upgrade));
+	}
+
+	private Mono<Void> handleSessionRequest(ServerWebExchange exchange, String sid, EngineTransport transport,
+			boolean upgrade) {
+		DefaultEngineSession session = this.sessions.get(sid);
+		if (session == null) {
+			return error(exchange, EngineError.UNKNOWN_SID, null, upgrade);
+		}
+		if (upgrade) {
+			if (transport != EngineTransport.WEBSOCKET || !session.beginUpgrade()) {
+				return error(exchange, EngineError.BAD_REQUEST, null, true);
+			}
+			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
+				WebSocketConnection connection = new WebSocketConnection(webSocketSession, session.codec());
+				connection.bind(session);
+				session.attachProbe(connection);
+				return connection.run();
+			});
+		}
+		if (session.transport() != transport || transport != EngineTransport.POLLING) {
+			return error(exchange, EngineError.BAD_REQUEST, null, false);
+		}
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (method == HttpMethod.GET) {
+			return poll(exchange, session);
+		}
+		if (method == HttpMethod.POST) {
+			return post(exchange, session);
+		}
+		return error(exchange, EngineError.BAD_REQUEST, null, false);
+	}
+
+	private Mono<Void> handshake(ServerWebExchange exchange, HandshakeRequest handshake, EngineTransport transport,
+			boolean upgrade) {
+		EngineIoCodec codec = codecFor(handshake.queryParam("EIO"));
+		if (codec == null) {
+			return error(exchange, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null, upgrade);
+		}
+		if (transport == EngineTransport.WEBSOCKET) {
+			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
+				WebSocketConnection connection = new WebSocketConnection(webSocketSession, codec);
+				DefaultEngineSession session = register(codec, handshake, transport);
+				connection.bind(session);
+				session.open(connection);
+				return connection.run();
+			});
+		}
+		DefaultEngineSession session = register(codec, handshake, transport);
+		session.open(null);
+		return poll(exchange, session);
+	}
+
+	private @Nullable EngineIoCodec codecFor(@Nullable String eio) {
+		if ("4".equals(eio)) {
+			return EngineIoV4Codec.INSTANCE;
+		}
+		if ("3".equals(eio) && this.options.allowEio3()) {
+			return EngineIoV3Codec.INSTANCE;
+		}
+		return null;
+	}
+
+	private DefaultEngineSession register(EngineIoCodec codec, HandshakeRequest handshake, EngineTransport transport) {
+		while (true) {
+			DefaultEngineSession session = new DefaultEngineSession(generateId(), codec, handshake, transport, this);
+			if (this.sessions.putIfAbsent(session.id(), session) == null) {
+				logger.debug("Opened {}", session);
+				return session;
+			}
+		}
+	}
+
+	private String generateId() {
+		byte[] bytes = new byte[SID_BYTES];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	// ---- polling
+
+	private Mono<Void> poll(ServerWebExchange exchange, DefaultEngineSession session) {
+		return Mono.<List<EnginePacket>>create(session::poll)
+			.flatMap((batch) -> {
+				PollingPayload payload = session.encodePayload(batch);
+				ServerHttpResponse response = exchange.getResponse();
+				response.setStatusCode(HttpStatus.OK);
+				response.getHeaders().set(HttpHeaders.CONTENT_TYPE, payload.contentType());
+				response.getHeaders().setCacheControl(NO_STORE);
+				response.getHeaders().setContentLength(payload.body().length);
+				return response.writeWith(Mono.just(response.bufferFactory().wrap(payload.body())))
+					.doFinally((signal) -> session.onPollWritten(batch));
+			})
+			.onErrorResume(EngineRequestException.class, (ex) -> error(exchange, ex.error(), null, false));
+	}
+
+	private Mono<Void> post(ServerWebExchange exchange, DefaultEngineSession session) {
+		ServerHttpRequest request = exchange.getRequest();
+		long maxSize = this.options.maxHttpBufferSize();
+		if (request.getHeaders().getContentLength() > maxSize) {
+			return payloadTooLarge(exchange);
+		}
+		try {
+			session.beginPost();
+		}
+		catch (EngineRequestException ex) {
+			return error(exchange, ex.error(), null, false);
+		}
+		String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
+		return DataBufferUtils.join(request.getBody(), (int) maxSize)
+			.map(EngineIoServer::toBytes)
+			.defaultIfEmpty(new byte[0])
+			.flatMap((body) -> session.receivePayload(body, binaryContent) ? ok(exchange)
+					: error(exchange, EngineError.BAD_REQUEST, null, false))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> payloadTooLarge(exchange))
+			.doFinally((signal) -> session.endPost());
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static Mono<Void> ok(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.OK);
+		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, OK_CONTENT_TYPE);
+		response.getHeaders().setCacheControl(NO_STORE);
+		return write(response, OK);
+	}
+
+	private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
+		response.getHeaders().setContentLength(0);
+		return response.setComplete();
+	}
+
+	// ---- errors
+
+	private static Mono<Void> error(ServerWebExchange exchange, EngineError error, @Nullable String message,
+			boolean upgrade) {
+		String text = (message != null) ? message : error.message();
+		ServerHttpResponse response = exchange.getResponse();
+		if (upgrade) {
+			// the reference answers a refused WebSocket upgrade with its message as HTML
+			response.setStatusCode(HttpStatus.BAD_REQUEST);
+			response.getHeaders().set(HttpHeaders.CONTENT_TYPE, WEBSOCKET_ERROR_CONTENT_TYPE);
+			response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+			return write(response, text);
+		}
+		response.setStatusCode(error.status());
+		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
+		return write(response, "{\"code\":" + error.code() + ",\"message\":" + JsonStrings.quote(text) + "}");
+	}
+
+	private static Mono<Void> write(ServerHttpResponse response, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		response.getHeaders().setContentLength(bytes.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+	}
+
+	// ---- helpers
+
+	private static boolean isWebSocketUpgrade(ServerHttpRequest request) {
+		return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
+	}
+
+	private static HandshakeRequest snapshot(ServerHttpRequest request) {
+		String rawQuery = request.getURI().getRawQuery();
+		String url = request.getURI().getRawPath() + ((rawQuery != null) ? "?" + rawQuery : "");
+		MultiValueMap<String, String> query = CollectionUtils
+			.unmodifiableMultiValueMap(new LinkedMultiValueMap<>(request.getQueryParams()));
+		return new HandshakeRequest(HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(request.getHeaders())), query,
+				request.getRemoteAddress(), url, request.getSslInfo() != null, Instant.now());
+	}
+
+}
