@@ -1,0 +1,236 @@
+package io.github.springsocketio.autoconfigure;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.github.springsocketio.engine.AllowRequest;
+import io.github.springsocketio.engine.CloseReason;
+import io.github.springsocketio.engine.EngineIoHandlerMapping;
+import io.github.springsocketio.engine.EngineIoOptions;
+import io.github.springsocketio.engine.EngineIoServer;
+import io.github.springsocketio.engine.EngineSession;
+import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.engine.HandshakeDecision;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SocketIOAutoConfiguration}: one per condition.
+ */
+class SocketIOAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SocketIOAutoConfiguration.class));
+
+	@Test
+	void optionsHaveTheReferenceDefaults() {
+		this.contextRunner.run((context) -> {
+			EngineIoOptions options = context.getBean(EngineIoOptions.class);
+			assertThat(options.pingInterval()).isEqualTo(Duration.ofSeconds(25));
+			assertThat(options.pingTimeout()).isEqualTo(Duration.ofSeconds(20));
+			assertThat(options.upgradeTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(options.maxHttpBufferSize()).isEqualTo(1_000_000);
+			assertThat(options.transports()).containsExactlyInAnyOrder(EngineTransport.POLLING,
+					EngineTransport.WEBSOCKET);
+			assertThat(options.allowUpgrades()).isTrue();
+			assertThat(options.allowEio3()).isFalse();
+		});
+	}
+
+	@Test
+	void propertiesBecomeOptions() {
+		this.contextRunner
+			.withPropertyValues("socketio.ping-interval=300ms", "socketio.ping-timeout=200ms",
+					"socketio.upgrade-timeout=1s", "socketio.max-http-buffer-size=2MB",
+					"socketio.max-outbound-packets=10", "socketio.transports=websocket",
+					"socketio.allow-upgrades=false", "socketio.allow-eio3=true")
+			.run((context) -> {
+				EngineIoOptions options = context.getBean(EngineIoOptions.class);
+				assertThat(options.pingInterval()).isEqualTo(Duration.ofMillis(300));
+				assertThat(options.pingTimeout()).isEqualTo(Duration.ofMillis(200));
+				assertThat(options.upgradeTimeout()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(options.maxHttpBufferSize()).isEqualTo(2 * 1024 * 1024);
+				assertThat(options.maxOutboundPackets()).isEqualTo(10);
+				assertThat(options.transports()).isEqualTo(Set.of(EngineTransport.WEBSOCKET));
+				assertThat(options.allowUpgrades()).isFalse();
+				assertThat(options.allowEio3()).isTrue();
+			});
+	}
+
+	@Test
+	void noServerWithoutASessionHandler() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(EngineIoServer.class);
+			assertThat(context).doesNotHaveBean(EngineIoHandlerMapping.class);
+		});
+	}
+
+	@Test
+	void sessionHandlerIsServedAtTheConfiguredPath() {
+		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
+			.withPropertyValues("socketio.path=/realtime/")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EngineIoServer.class);
+				EngineIoHandlerMapping mapping = context.getBean(EngineIoHandlerMapping.class);
+				assertThat(mapping.getPath()).isEqualTo("/realtime");
+				assertThat(mapping.getOrder()).isEqualTo(-2);
+				assertThat(mapping.getServer()).isSameAs(context.getBean(EngineIoServer.class));
+				assertThat(mapping.getHandlerMap().keySet()).map(PathPattern::getPatternString)
+					.containsExactlyInAnyOrder("/realtime", "/realtime/");
+			});
+	}
+
+	@Test
+	void corsIsOffByDefault() {
+		this.contextRunner.withUserConfiguration(HandlerConfiguration.class).run((context) -> {
+			MockServerWebExchange preflight = preflight("https://example.com");
+			context.getBean(EngineIoHandlerMapping.class).getHandler(preflight).block(Duration.ofSeconds(5));
+			assertThat(preflight.getResponse().getHeaders().getAccessControlAllowOrigin()).isNull();
+		});
+	}
+
+	@Test
+	void corsComesFromProperties() {
+		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
+			.withPropertyValues("socketio.cors.allowed-origin-patterns=https://*.example.com",
+					"socketio.cors.allow-credentials=true")
+			.run((context) -> {
+				EngineIoHandlerMapping mapping = context.getBean(EngineIoHandlerMapping.class);
+				MockServerWebExchange allowed = preflight("https://app.example.com");
+				mapping.getHandler(allowed).block(Duration.ofSeconds(5));
+				HttpHeaders headers = allowed.getResponse().getHeaders();
+				assertThat(headers.getAccessControlAllowOrigin()).isEqualTo("https://app.example.com");
+				assertThat(headers.getAccessControlAllowCredentials()).isTrue();
+				assertThat(headers.getAccessControlAllowMethods()).containsExactly(HttpMethod.GET, HttpMethod.POST);
+				MockServerWebExchange refused = preflight("https://evil.test");
+				mapping.getHandler(refused).block(Duration.ofSeconds(5));
+				assertThat(refused.getResponse().getHeaders().getAccessControlAllowOrigin()).isNull();
+			});
+	}
+
+	@Test
+	void allowRequestBeanIsUsed() {
+		this.contextRunner.withUserConfiguration(AllowRequestConfiguration.class).run((context) -> {
+			EngineIoOptions options = context.getBean(EngineIoOptions.class);
+			assertThat(options.allowRequest()).isSameAs(context.getBean(AllowRequest.class));
+		});
+	}
+
+	@Test
+	void userOptionsBackOff() {
+		this.contextRunner.withUserConfiguration(UserOptionsConfiguration.class)
+			.withPropertyValues("socketio.ping-interval=1s")
+			.run((context) -> assertThat(context.getBean(EngineIoOptions.class).pingInterval())
+				.isEqualTo(Duration.ofMinutes(1)));
+	}
+
+	@Test
+	void userServerBacksOff() {
+		this.contextRunner.withUserConfiguration(HandlerConfiguration.class, UserServerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EngineIoServer.class);
+				assertThat(context.getBean(EngineIoHandlerMapping.class).getServer())
+					.isSameAs(context.getBean("userServer"));
+			});
+	}
+
+	@Test
+	void disabledByProperty() {
+		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
+			.withPropertyValues("socketio.enabled=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EngineIoOptions.class);
+				assertThat(context).doesNotHaveBean(EngineIoServer.class);
+				assertThat(context).doesNotHaveBean(EngineIoHandlerMapping.class);
+			});
+	}
+
+	@Test
+	void notInServletOrPlainApplications() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SocketIOAutoConfiguration.class))
+			.withUserConfiguration(HandlerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EngineIoOptions.class);
+				assertThat(context).doesNotHaveBean(EngineIoServer.class);
+			});
+	}
+
+	private static MockServerWebExchange preflight(String origin) {
+		return MockServerWebExchange.from(MockServerHttpRequest.options("http://localhost:8080/socket.io/")
+			.header(HttpHeaders.ORIGIN, origin)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HandlerConfiguration {
+
+		@Bean
+		EngineSessionHandler sessionHandler() {
+			return new EngineSessionHandler() {
+
+				@Override
+				public void onOpen(EngineSession session) {
+				}
+
+				@Override
+				public void onMessage(EngineSession session, String text) {
+				}
+
+				@Override
+				public void onBinary(EngineSession session, byte[] data) {
+				}
+
+				@Override
+				public void onClose(EngineSession session, CloseReason reason) {
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class AllowRequestConfiguration {
+
+		@Bean
+		AllowRequest allowRequest() {
+			return (request) -> Mono.just(HandshakeDecision.refuse("nope"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserOptionsConfiguration {
+
+		@Bean
+		EngineIoOptions userOptions() {
+			return EngineIoOptions.builder().pingInterval(Duration.ofMinutes(1)).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserServerConfiguration {
+
+		@Bean
+		EngineIoServer userServer(EngineIoOptions options, EngineSessionHandler handler) {
+			return new EngineIoServer(options, handler);
+		}
+
+	}
+
+}
