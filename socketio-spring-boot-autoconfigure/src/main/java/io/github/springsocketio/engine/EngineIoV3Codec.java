@@ -1,6 +1,8 @@
 package io.github.springsocketio.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -152,13 +154,26 @@ public final class EngineIoV3Codec implements EngineIoCodec {
 			}
 			int end = position + (int) length;
 			if (marker == STRING_MARKER) {
-				consumer.accept(decodeTextFrame(new String(body, position, end - position, StandardCharsets.UTF_8)));
+				consumer.accept(decodeTextFrame(decodeUtf8(body, position, end - position)));
 			}
 			else {
 				byte[] frame = java.util.Arrays.copyOfRange(body, position, end);
 				consumer.accept(decodeBinaryFrame(frame));
 			}
 			position = end;
+		}
+	}
+
+	/**
+	 * Decode the string packet of a binary payload strictly, as the reference decoder's
+	 * {@code utf8.decode} does: malformed UTF-8 is a parse error, not U+FFFD.
+	 */
+	private static String decodeUtf8(byte[] body, int offset, int length) throws EngineParseException {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body, offset, length)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new EngineParseException("invalid UTF-8 in string packet");
 		}
 	}
 

@@ -131,10 +131,32 @@ public final class EnginePacket {
 		byte[] bytes = this.encoded;
 		if (bytes == null) {
 			String data = (this.text != null) ? this.text : "";
-			bytes = (this.type.code() + data).getBytes(StandardCharsets.UTF_8);
+			bytes = utf8(this.type.code() + data);
 			this.encoded = bytes;
 		}
 		return bytes;
+	}
+
+	/**
+	 * Encode text as UTF-8 the way Node.js does: an unpaired surrogate becomes U+FFFD
+	 * (bytes {@code EF BF BD}) rather than the {@code ?} that
+	 * {@link String#getBytes(java.nio.charset.Charset)} substitutes.
+	 */
+	private static byte[] utf8(String text) {
+		StringBuilder replaced = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				if (replaced == null) {
+					replaced = new StringBuilder(text);
+				}
+				replaced.setCharAt(i, '\uFFFD');
+			}
+		}
+		return ((replaced != null) ? replaced.toString() : text).getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
