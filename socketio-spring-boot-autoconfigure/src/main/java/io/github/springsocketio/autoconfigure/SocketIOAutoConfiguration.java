@@ -1,10 +1,14 @@
 package io.github.springsocketio.autoconfigure;
 
+import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.server.SocketIOServer;
+import io.github.springsocketio.server.SocketIOServerOptions;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,12 +22,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
- * Auto-configuration of the Engine.IO server in reactive web applications: options
- * from {@link SocketIOProperties} and, when the application provides an
- * {@link EngineSessionHandler}, an {@link EngineIoServer} mounted at
- * {@code socketio.path} on the application's own port.
+ * Auto-configuration of the Socket.IO server in reactive web applications: a
+ * {@link SocketIOServer} (unless the application brings its own
+ * {@link EngineSessionHandler}, for a bare Engine.IO server) on an
+ * {@link EngineIoServer} mounted at {@code socketio.path} on the application's own
+ * port, configured from {@link SocketIOProperties}. Payloads go through the
+ * application's {@code JsonMapper}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({ DispatcherHandler.class, reactor.netty.http.server.HttpServer.class })
 @ConditionalOnProperty(prefix = "socketio", name = "enabled", matchIfMissing = true)
@@ -39,8 +46,16 @@ public final class SocketIOAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(EngineSessionHandler.class)
+	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<AdapterFactory> adapterFactory) {
+		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
+				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY));
+		return new SocketIOServer(options, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(EngineSessionHandler.class)
 	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
 		return new EngineIoServer(options, handler);
 	}

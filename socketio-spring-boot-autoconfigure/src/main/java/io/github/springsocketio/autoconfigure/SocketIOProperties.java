@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.protocol.PacketDecoder;
+import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +42,18 @@ public class SocketIOProperties {
 	 * timeout".
 	 */
 	private Duration pingTimeout = EngineIoOptions.DEFAULT_PING_TIMEOUT;
+
+	/**
+	 * Time a client has to connect to a namespace after the Engine.IO handshake before
+	 * its connection is closed.
+	 */
+	private Duration connectTimeout = SocketIOServerOptions.DEFAULT_CONNECT_TIMEOUT;
+
+	/**
+	 * Maximum number of binary attachments in one packet; a packet announcing more
+	 * closes the connection.
+	 */
+	private int maxAttachments = PacketDecoder.DEFAULT_MAX_ATTACHMENTS;
 
 	/**
 	 * Time a client has to complete an upgrade from polling to WebSocket.
@@ -109,6 +123,22 @@ public class SocketIOProperties {
 
 	public void setPingTimeout(Duration pingTimeout) {
 		this.pingTimeout = pingTimeout;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public int getMaxAttachments() {
+		return this.maxAttachments;
+	}
+
+	public void setMaxAttachments(int maxAttachments) {
+		this.maxAttachments = maxAttachments;
 	}
 
 	public Duration getUpgradeTimeout() {

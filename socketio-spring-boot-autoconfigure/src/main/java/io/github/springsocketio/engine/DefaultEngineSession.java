@@ -175,16 +175,24 @@ final class DefaultEngineSession implements EngineSession {
 
 	@Override
 	public boolean send(EnginePacket packet) {
+		return send(List.of(packet), false);
+	}
+
+	@Override
+	public boolean send(List<EnginePacket> packets, boolean isVolatile) {
 		boolean overflow = false;
 		synchronized (this.lock) {
 			if (this.state != State.OPEN) {
 				return false;
 			}
-			if (this.queue.size() >= this.options.maxOutboundPackets()) {
+			if (isVolatile && !isWritable()) {
+				return false;
+			}
+			if (this.queue.size() + packets.size() > this.options.maxOutboundPackets()) {
 				overflow = true;
 			}
 			else {
-				this.queue.add(packet);
+				this.queue.addAll(packets);
 			}
 		}
 		if (overflow) {
@@ -194,6 +202,14 @@ final class DefaultEngineSession implements EngineSession {
 		}
 		flush();
 		return true;
+	}
+
+	/** Whether the transport can take packets right now; caller holds the lock. */
+	private boolean isWritable() {
+		if (this.transport == EngineTransport.POLLING) {
+			return this.pendingPoll != null;
+		}
+		return this.queue.isEmpty();
 	}
 
 	private void sendControl(EnginePacket packet) {

@@ -1,10 +1,8 @@
 package io.github.springsocketio.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -54,8 +52,6 @@ public final class EngineIoServer implements WebHandler {
 
 	private static final String WEBSOCKET_ERROR_CONTENT_TYPE = "text/html";
 
-	private static final int SID_BYTES = 15;
-
 	private final EngineIoOptions options;
 
 	private final EngineSessionHandler handler;
@@ -63,8 +59,6 @@ public final class EngineIoServer implements WebHandler {
 	private final Scheduler timers;
 
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final HandshakeWebSocketService webSocketService;
 
@@ -245,18 +239,12 @@ public final class EngineIoServer implements WebHandler {
 
 	private DefaultEngineSession register(EngineIoCodec codec, HandshakeRequest handshake, EngineTransport transport) {
 		while (true) {
-			DefaultEngineSession session = new DefaultEngineSession(generateId(), codec, handshake, transport, this);
+			DefaultEngineSession session = new DefaultEngineSession(Base64Id.generate(), codec, handshake, transport, this);
 			if (this.sessions.putIfAbsent(session.id(), session) == null) {
 				logger.debug("Opened {}", session);
 				return session;
 			}
 		}
-	}
-
-	private String generateId() {
-		byte[] bytes = new byte[SID_BYTES];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	// ---- polling

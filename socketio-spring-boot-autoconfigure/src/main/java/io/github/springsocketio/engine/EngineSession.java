@@ -64,6 +64,16 @@ public interface EngineSession {
 	boolean send(EnginePacket packet);
 
 	/**
+	 * Queue several message packets at once, with nothing of other senders in between
+	 * (a Socket.IO packet and its binary attachments).
+	 * @param packets {@link EnginePacketType#MESSAGE} packets
+	 * @param isVolatile whether to drop them instead when the client cannot take them
+	 * right away (no polling request waiting, or a WebSocket with a backlog)
+	 * @return {@code true} if queued
+	 */
+	boolean send(java.util.List<EnginePacket> packets, boolean isVolatile);
+
+	/**
 	 * Close the session: queued packets are still delivered, then the transport is
 	 * closed and the handler sees {@link CloseReason#FORCED_CLOSE}.
 	 */

@@ -12,6 +12,8 @@ import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeDecision;
+import io.github.springsocketio.server.SocketIOServer;
+import io.github.springsocketio.server.SocketIOServerOptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -72,18 +74,33 @@ class SocketIOAutoConfigurationTests {
 	}
 
 	@Test
-	void noServerWithoutASessionHandler() {
+	void socketIoServerIsMountedAtTheDefaultPath() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(EngineIoServer.class);
-			assertThat(context).doesNotHaveBean(EngineIoHandlerMapping.class);
+			assertThat(context).hasSingleBean(SocketIOServer.class);
+			assertThat(context).hasSingleBean(EngineIoServer.class);
+			EngineIoHandlerMapping mapping = context.getBean(EngineIoHandlerMapping.class);
+			assertThat(mapping.getPath()).isEqualTo("/socket.io");
+			assertThat(context.getBean(SocketIOServer.class).options().connectTimeout())
+				.isEqualTo(Duration.ofSeconds(45));
 		});
 	}
 
 	@Test
-	void sessionHandlerIsServedAtTheConfiguredPath() {
+	void socketIoPropertiesBecomeServerOptions() {
+		this.contextRunner.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3")
+			.run((context) -> {
+				SocketIOServerOptions options = context.getBean(SocketIOServer.class).options();
+				assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(options.maxAttachments()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void ownSessionHandlerReplacesSocketIoAndIsServedAtTheConfiguredPath() {
 		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
 			.withPropertyValues("socketio.path=/realtime/")
 			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SocketIOServer.class);
 				assertThat(context).hasSingleBean(EngineIoServer.class);
 				EngineIoHandlerMapping mapping = context.getBean(EngineIoHandlerMapping.class);
 				assertThat(mapping.getPath()).isEqualTo("/realtime");
@@ -154,6 +171,7 @@ class SocketIOAutoConfigurationTests {
 			.withPropertyValues("socketio.enabled=false")
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(EngineIoOptions.class);
+				assertThat(context).doesNotHaveBean(SocketIOServer.class);
 				assertThat(context).doesNotHaveBean(EngineIoServer.class);
 				assertThat(context).doesNotHaveBean(EngineIoHandlerMapping.class);
 			});

@@ -1,0 +1,116 @@
+package io.github.springsocketio.adapter;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.springsocketio.protocol.Packet;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Room membership and broadcast fan-out for one namespace. Implementations are
+ * thread-safe; membership changes and broadcasts never block.
+ */
+public interface Adapter {
+
+	/**
+	 * Add a socket to rooms.
+	 * @param socketId the socket
+	 * @param rooms the rooms
+	 */
+	void addAll(String socketId, Set<String> rooms);
+
+	/**
+	 * Remove a socket from a room.
+	 * @param socketId the socket
+	 * @param room the room
+	 */
+	void del(String socketId, String room);
+
+	/**
+	 * Remove a socket from every room.
+	 * @param socketId the socket
+	 */
+	void delAll(String socketId);
+
+	/**
+	 * Return the rooms of a local socket.
+	 * @param socketId the socket
+	 * @return a snapshot, empty if unknown
+	 */
+	Set<String> socketRooms(String socketId);
+
+	/**
+	 * Return the local sockets the options target.
+	 * @param options rooms and exclusions (flags ignored)
+	 * @return a snapshot of socket ids
+	 */
+	Set<String> sockets(BroadcastOptions options);
+
+	/**
+	 * Return the rooms that have at least one local socket.
+	 * @return a snapshot
+	 */
+	Set<String> rooms();
+
+	/**
+	 * Send a packet to every targeted socket, encoding it once.
+	 * @param packet the packet (its ack id is ignored)
+	 * @param options the targets and flags
+	 */
+	void broadcast(Packet packet, BroadcastOptions options);
+
+	/**
+	 * Send a packet to every targeted socket and collect their acknowledgements.
+	 * @param packet the packet
+	 * @param options the targets and flags; {@code timeout} bounds the wait
+	 * @return the acknowledgements' arguments, one array per client; fails with
+	 * {@link BroadcastAckTimeoutException} when the timeout passes first
+	 */
+	Mono<List<JsonNode>> broadcastWithAck(Packet packet, BroadcastOptions options);
+
+	/**
+	 * Make the targeted sockets join rooms.
+	 * @param options the targets
+	 * @param rooms the rooms
+	 */
+	void addSockets(BroadcastOptions options, Set<String> rooms);
+
+	/**
+	 * Make the targeted sockets leave rooms.
+	 * @param options the targets
+	 * @param rooms the rooms
+	 */
+	void delSockets(BroadcastOptions options, Set<String> rooms);
+
+	/**
+	 * Disconnect the targeted sockets.
+	 * @param options the targets
+	 * @param close whether to close their connections too
+	 */
+	void disconnectSockets(BroadcastOptions options, boolean close);
+
+	/**
+	 * Return the targeted socket ids, on every node for distributed adapters.
+	 * @param options the targets
+	 * @return the ids
+	 */
+	default Mono<Set<String>> fetchSocketIds(BroadcastOptions options) {
+		return Mono.just(sockets(options));
+	}
+
+	/**
+	 * Return the number of nodes sharing this adapter's namespace.
+	 * @return 1 for a local adapter
+	 */
+	default Mono<Integer> serverCount() {
+		return Mono.just(1);
+	}
+
+	/**
+	 * Release the adapter's resources.
+	 */
+	default void close() {
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.github.springsocketio.adapter;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.protocol.Packet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an adapter needs from the namespace it serves: its name, packet encoding and
+ * the local sockets, addressed by id.
+ */
+public interface AdapterNamespace {
+
+	/**
+	 * Return the namespace name.
+	 * @return e.g. {@code /chat}
+	 */
+	String name();
+
+	/**
+	 * Encode a packet once for every recipient.
+	 * @param packet the packet
+	 * @return the Engine.IO messages carrying it (text first, then attachments)
+	 */
+	List<EnginePacket> encode(Packet packet);
+
+	/**
+	 * Write encoded messages to one local socket's connection.
+	 * @param socketId the socket
+	 * @param messages the messages from {@link #encode}
+	 * @param isVolatile whether they may be dropped when the client cannot take them now
+	 * @return whether they were queued
+	 */
+	boolean deliver(String socketId, List<EnginePacket> messages, boolean isVolatile);
+
+	/**
+	 * Write encoded messages expecting an acknowledgement with the packet's ack id.
+	 * @param socketId the socket
+	 * @param messages the messages
+	 * @param ackId the ack id the packet carries
+	 * @param onAck receives the socket's acknowledgement arguments
+	 * @return whether they were queued
+	 */
+	boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId, Consumer<JsonNode> onAck);
+
+	/**
+	 * Allocate an ack id unique in this namespace.
+	 * @return the id
+	 */
+	long nextAckId();
+
+	/**
+	 * Make a local socket join rooms.
+	 * @param socketId the socket
+	 * @param rooms the rooms
+	 */
+	void join(String socketId, java.util.Set<String> rooms);
+
+	/**
+	 * Make a local socket leave rooms.
+	 * @param socketId the socket
+	 * @param rooms the rooms
+	 */
+	void leave(String socketId, java.util.Set<String> rooms);
+
+	/**
+	 * Disconnect a local socket.
+	 * @param socketId the socket
+	 * @param close whether to close its whole connection
+	 */
+	void disconnect(String socketId, boolean close);
+
+}

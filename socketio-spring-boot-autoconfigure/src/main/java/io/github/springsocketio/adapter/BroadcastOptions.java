@@ -1,0 +1,34 @@
+package io.github.springsocketio.adapter;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who a broadcast reaches and how: immutable.
+ *
+ * @param rooms rooms whose sockets receive it; empty means every socket of the
+ * namespace
+ * @param except rooms whose sockets are left out (a socket id is a room of its own)
+ * @param isVolatile whether the packet may be dropped for clients that cannot take it
+ * right away
+ * @param compress whether the packet may be compressed
+ * @param local whether the broadcast stays on this node
+ * @param timeout how long to wait for acknowledgements, or {@code null}
+ */
+public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean isVolatile, boolean compress,
+		boolean local, @Nullable Duration timeout) {
+
+	/** Every socket of the namespace, no flags. */
+	public static final BroadcastOptions ALL = new BroadcastOptions(Set.of(), Set.of(), false, true, false, null);
+
+	/**
+	 * Create options; the sets are copied.
+	 */
+	public BroadcastOptions {
+		rooms = Set.copyOf(rooms);
+		except = Set.copyOf(except);
+	}
+
+}

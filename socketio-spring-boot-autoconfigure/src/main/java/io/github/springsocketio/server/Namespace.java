@@ -1,0 +1,346 @@
+package io.github.springsocketio.server;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.github.springsocketio.adapter.Adapter;
+import io.github.springsocketio.adapter.AdapterNamespace;
+import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.engine.Base64Id;
+import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.HandshakeRequest;
+import io.github.springsocketio.protocol.Packet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A namespace: its sockets, connection middleware and listeners, and its adapter
+ * (rooms and broadcasts). Thread-safe.
+ */
+public class Namespace implements AdapterNamespace {
+
+	private static final Logger logger = LoggerFactory.getLogger(Namespace.class);
+
+	static final String INVALID_NAMESPACE = "Invalid namespace";
+
+	private final String name;
+
+	private final SocketIOServer server;
+
+	private final List<ConnectMiddleware> middlewares;
+
+	private final List<Consumer<Socket>> connectionListeners;
+
+	private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+
+	private final AtomicLong ackIds = new AtomicLong();
+
+	private final Adapter adapter;
+
+	Namespace(String name, SocketIOServer server) {
+		this(name, server, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+	}
+
+	Namespace(String name, SocketIOServer server, List<ConnectMiddleware> middlewares,
+			List<Consumer<Socket>> connectionListeners) {
+		this.name = name;
+		this.server = server;
+		this.middlewares = middlewares;
+		this.connectionListeners = connectionListeners;
+		this.adapter = server.options().adapterFactory().create(this);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the adapter that keeps this namespace's rooms.
+	 * @return the adapter
+	 */
+	public Adapter adapter() {
+		return this.adapter;
+	}
+
+	/**
+	 * Return the connected sockets of this node.
+	 * @return a read-only live view by socket id
+	 */
+	public Map<String, Socket> sockets() {
+		return Collections.unmodifiableMap(this.sockets);
+	}
+
+	/**
+	 * Return one connected socket of this node.
+	 * @param id the socket id
+	 * @return the socket, or {@code null}
+	 */
+	public @Nullable Socket socket(String id) {
+		return this.sockets.get(id);
+	}
+
+	/**
+	 * Add a middleware run before each socket is admitted.
+	 * @param middleware the middleware
+	 * @return this namespace
+	 */
+	public Namespace use(ConnectMiddleware middleware) {
+		this.middlewares.add(middleware);
+		return this;
+	}
+
+	/**
+	 * Be told of every socket that connects.
+	 * @param listener receives the socket, connected, before its first event
+	 * @return this namespace
+	 */
+	public Namespace onConnection(Consumer<Socket> listener) {
+		this.connectionListeners.add(listener);
+		return this;
+	}
+
+	// ---- broadcasting
+
+	private BroadcastOperator all() {
+		return new BroadcastOperator(this, BroadcastOptions.ALL);
+	}
+
+	/**
+	 * Emit an event to every socket of the namespace.
+	 * @param event the event name
+	 * @param args the arguments
+	 */
+	public void emit(String event, @Nullable Object... args) {
+		all().emit(event, args);
+	}
+
+	/**
+	 * Target the sockets in rooms.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator to(String... rooms) {
+		return all().to(rooms);
+	}
+
+	/**
+	 * Same as {@link #to}.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator in(String... rooms) {
+		return all().in(rooms);
+	}
+
+	/**
+	 * Target every socket except those in rooms.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator except(String... rooms) {
+		return all().except(rooms);
+	}
+
+	/**
+	 * Target every socket, dropping the packet for clients that cannot take it now.
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator volatileOnly() {
+		return all().volatileOnly();
+	}
+
+	/**
+	 * Target every socket of this node only.
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator local() {
+		return all().local();
+	}
+
+	/**
+	 * Target every socket, bounding the wait for acknowledgements.
+	 * @param timeout the time limit
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator timeout(Duration timeout) {
+		return all().timeout(timeout);
+	}
+
+	/**
+	 * Return every socket of the namespace.
+	 * @return the sockets
+	 */
+	public Mono<List<Socket>> fetchSockets() {
+		return all().fetchSockets();
+	}
+
+	/**
+	 * Make every socket join rooms.
+	 * @param rooms the rooms
+	 */
+	public void socketsJoin(String... rooms) {
+		all().socketsJoin(rooms);
+	}
+
+	/**
+	 * Make every socket leave rooms.
+	 * @param rooms the rooms
+	 */
+	public void socketsLeave(String... rooms) {
+		all().socketsLeave(rooms);
+	}
+
+	/**
+	 * Disconnect every socket.
+	 * @param close whether to close their connections too
+	 */
+	public void disconnectSockets(boolean close) {
+		all().disconnectSockets(close);
+	}
+
+	// ---- connecting
+
+	Payloads payloads() {
+		return this.server.payloads();
+	}
+
+	/**
+	 * Admit a client: run the middleware, then connect the socket.
+	 * @param done receives the connected socket, or {@code null} when refused
+	 */
+	void add(Client client, JsonNode auth, Consumer<@Nullable Socket> done) {
+		HandshakeRequest request = client.connection().handshake();
+		Handshake handshake = new Handshake(request.headers(), request.query(), auth, request.remoteAddress(),
+				request.issued(), request.url(), request.secure());
+		Socket socket = new Socket(Base64Id.generate(), this, client, handshake);
+		if (this.middlewares.isEmpty()) {
+			admit(client, socket, done);
+			return;
+		}
+		Flux.fromIterable(this.middlewares)
+			.concatMap((middleware) -> middleware.apply(socket))
+			.then()
+			.subscribe(null, (error) -> {
+				refuse(client, error);
+				done.accept(null);
+			}, () -> admit(client, socket, done));
+	}
+
+	private void admit(Client client, Socket socket, Consumer<@Nullable Socket> done) {
+		if (!client.isConnected()) {
+			done.accept(null);
+			return;
+		}
+		this.sockets.put(socket.id(), socket);
+		done.accept(socket);
+		JsonNode connectData = client.isLegacy() ? null : Payloads.emptyObject().put("sid", socket.id());
+		socket.onConnect(connectData);
+		for (Consumer<Socket> listener : this.connectionListeners) {
+			try {
+				listener.accept(socket);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Connection listener of namespace {} failed", this.name, ex);
+			}
+		}
+		socket.onReady();
+	}
+
+	private void refuse(Client client, Throwable error) {
+		String message = (error.getMessage() != null) ? error.getMessage() : error.getClass().getSimpleName();
+		Object data = (error instanceof ConnectionRefusedException refused) ? refused.getData() : null;
+		JsonNode payload;
+		if (client.isLegacy()) {
+			payload = payloads().toNode((data != null) ? data : message);
+		}
+		else {
+			ObjectNode object = Payloads.emptyObject().put("message", message);
+			if (data != null) {
+				object.set("data", payloads().toNode(data));
+			}
+			payload = object;
+		}
+		client.send(Packet.connectError(this.name, payload));
+	}
+
+	void remove(Socket socket) {
+		this.sockets.remove(socket.id(), socket);
+	}
+
+	Collection<Socket> connectedSockets() {
+		return this.sockets.values();
+	}
+
+	// ---- AdapterNamespace
+
+	@Override
+	public List<EnginePacket> encode(Packet packet) {
+		return this.server.encode(packet);
+	}
+
+	@Override
+	public boolean deliver(String socketId, List<EnginePacket> messages, boolean isVolatile) {
+		Socket socket = this.sockets.get(socketId);
+		return socket != null && socket.deliver(messages, isVolatile);
+	}
+
+	@Override
+	public boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId,
+			Consumer<JsonNode> onAck) {
+		Socket socket = this.sockets.get(socketId);
+		if (socket == null) {
+			return false;
+		}
+		socket.expectAck(ackId, onAck);
+		return socket.deliver(messages, false);
+	}
+
+	@Override
+	public long nextAckId() {
+		return this.ackIds.getAndIncrement();
+	}
+
+	@Override
+	public void join(String socketId, Set<String> rooms) {
+		Socket socket = this.sockets.get(socketId);
+		if (socket != null) {
+			socket.join(rooms.toArray(String[]::new));
+		}
+	}
+
+	@Override
+	public void leave(String socketId, Set<String> rooms) {
+		Socket socket = this.sockets.get(socketId);
+		if (socket != null) {
+			rooms.forEach(socket::leave);
+		}
+	}
+
+	@Override
+	public void disconnect(String socketId, boolean close) {
+		Socket socket = this.sockets.get(socketId);
+		if (socket != null) {
+			socket.disconnect(close);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Namespace[" + this.name + "]";
+	}
+
+}

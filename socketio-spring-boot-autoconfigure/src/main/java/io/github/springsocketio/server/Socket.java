@@ -1,0 +1,588 @@
+package io.github.springsocketio.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.protocol.Packet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A client's connection to one namespace. Thread-safe.
+ * <p>
+ * Events are dispatched in arrival order on the connection's event-loop thread:
+ * synchronous listeners must not block; asynchronous listeners return a {@code Mono}
+ * that is subscribed to without holding up the next event.
+ */
+public final class Socket {
+
+	private static final Logger logger = LoggerFactory.getLogger(Socket.class);
+
+	private final String id;
+
+	private final Namespace namespace;
+
+	private final Client client;
+
+	private final Handshake handshake;
+
+	private final Map<String, Object> data = new ConcurrentHashMap<>();
+
+	private final Map<String, List<AsyncEventListener>> listeners = new ConcurrentHashMap<>();
+
+	private final List<AnyEventListener> anyListeners = new CopyOnWriteArrayList<>();
+
+	private final List<AnyEventListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
+
+	private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+
+	private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
+
+	private volatile boolean connected;
+
+	private boolean ready;
+
+	private @Nullable List<Packet> early = new java.util.ArrayList<>();
+
+	private volatile @Nullable DisconnectReason disconnectReason;
+
+	Socket(String id, Namespace namespace, Client client, Handshake handshake) {
+		this.id = id;
+		this.namespace = namespace;
+		this.client = client;
+		this.handshake = handshake;
+	}
+
+	/**
+	 * Return the socket id: unique, distinct from the Engine.IO session id.
+	 * @return the id
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Return the namespace the socket belongs to.
+	 * @return the namespace
+	 */
+	public Namespace namespace() {
+		return this.namespace;
+	}
+
+	/**
+	 * Return what the client presented when it connected.
+	 * @return the handshake
+	 */
+	public Handshake handshake() {
+		return this.handshake;
+	}
+
+	/**
+	 * Return the socket's attributes, free for the application to use.
+	 * @return a thread-safe mutable map
+	 */
+	public Map<String, Object> data() {
+		return this.data;
+	}
+
+	/**
+	 * Return whether the socket is connected.
+	 * @return {@code true} between the connection and the disconnection
+	 */
+	public boolean connected() {
+		return this.connected;
+	}
+
+	/**
+	 * Return why the socket was disconnected.
+	 * @return the reason, or {@code null} while connected
+	 */
+	public @Nullable DisconnectReason disconnectReason() {
+		return this.disconnectReason;
+	}
+
+	/**
+	 * Return the Engine.IO transport the socket's connection uses now.
+	 * @return {@code polling} or {@code websocket}
+	 */
+	public String transport() {
+		return this.client.transportName();
+	}
+
+	Payloads payloads() {
+		return this.namespace.payloads();
+	}
+
+	// ---- listeners
+
+	/**
+	 * Handle an event synchronously.
+	 * @param event the event name
+	 * @param listener the listener
+	 * @return this socket
+	 */
+	public Socket on(String event, EventListener listener) {
+		return onAsync(event, (e) -> {
+			listener.onEvent(e);
+			return Mono.empty();
+		});
+	}
+
+	/**
+	 * Handle an event asynchronously; the returned value becomes the acknowledgement.
+	 * @param event the event name
+	 * @param listener the listener
+	 * @return this socket
+	 */
+	public Socket onAsync(String event, AsyncEventListener listener) {
+		this.listeners.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>()).add(listener);
+		return this;
+	}
+
+	/**
+	 * Observe every incoming event, before its listeners.
+	 * @param listener the listener
+	 * @return this socket
+	 */
+	public Socket onAny(AnyEventListener listener) {
+		this.anyListeners.add(listener);
+		return this;
+	}
+
+	/**
+	 * Observe every event emitted to this socket.
+	 * @param listener the listener
+	 * @return this socket
+	 */
+	public Socket onAnyOutgoing(AnyEventListener listener) {
+		this.anyOutgoingListeners.add(listener);
+		return this;
+	}
+
+	/**
+	 * Add a middleware run before each incoming event.
+	 * @param middleware the middleware
+	 * @return this socket
+	 */
+	public Socket use(PacketMiddleware middleware) {
+		this.middlewares.add(middleware);
+		return this;
+	}
+
+	/**
+	 * Be told when the socket is about to disconnect (it is still in its rooms).
+	 * @param listener receives the reason
+	 * @return this socket
+	 */
+	public Socket onDisconnecting(Consumer<DisconnectReason> listener) {
+		this.disconnectingListeners.add(listener);
+		return this;
+	}
+
+	/**
+	 * Be told when the socket has disconnected.
+	 * @param listener receives the reason
+	 * @return this socket
+	 */
+	public Socket onDisconnect(Consumer<DisconnectReason> listener) {
+		this.disconnectListeners.add(listener);
+		return this;
+	}
+
+	/**
+	 * Be told of errors: failed middleware, failing listeners.
+	 * @param listener receives the error
+	 * @return this socket
+	 */
+	public Socket onError(Consumer<Throwable> listener) {
+		this.errorListeners.add(listener);
+		return this;
+	}
+
+	// ---- emitting
+
+	/**
+	 * Emit an event to this client; each argument becomes one argument of the event.
+	 * @param event the event name
+	 * @param args the arguments, converted with the server's {@code JsonMapper};
+	 * {@code byte[]} values are sent as binary
+	 * @return whether the packet was queued
+	 */
+	public boolean emit(String event, @Nullable Object... args) {
+		return emitArgs(event, payloads().toArgs(args));
+	}
+
+	/**
+	 * Emit an event with ready-made arguments.
+	 * @param event the event name
+	 * @param args the arguments, one element per argument
+	 * @return whether the packet was queued
+	 */
+	public boolean emitArgs(String event, ArrayNode args) {
+		notifyOutgoing(event, args);
+		return send(Packet.event(this.namespace.name(), payloads().eventData(event, args), Packet.NO_ACK), false);
+	}
+
+	/**
+	 * Emit an event and wait for the client's acknowledgement, without a time limit
+	 * (it fails if the socket disconnects first).
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return the acknowledgement's arguments
+	 */
+	public Mono<ArrayNode> emitWithAck(String event, @Nullable Object... args) {
+		return emitWithAck(event, payloads().toArgs(args), null);
+	}
+
+	/**
+	 * Return an emitter whose acknowledgements time out.
+	 * @param timeout how long to wait for each acknowledgement
+	 * @return the emitter
+	 */
+	public TimedEmitter timeout(Duration timeout) {
+		return new TimedEmitter(this, timeout);
+	}
+
+	Mono<ArrayNode> emitWithAck(String event, ArrayNode args, @Nullable Duration timeout) {
+		Mono<ArrayNode> ack = Mono.create((MonoSink<ArrayNode> sink) -> {
+			if (!this.connected) {
+				sink.error(new AckTimeoutException("socket is disconnected"));
+				return;
+			}
+			long ackId = this.namespace.nextAckId();
+			this.acks.put(ackId, new PendingAck((data) -> sink.success(asArray(data)), sink::error));
+			sink.onDispose(() -> this.acks.remove(ackId));
+			notifyOutgoing(event, args);
+			send(Packet.event(this.namespace.name(), payloads().eventData(event, args), ackId), false);
+		});
+		if (timeout == null) {
+			return ack;
+		}
+		return ack.timeout(timeout,
+				Mono.defer(() -> Mono.error(new AckTimeoutException("operation has timed out"))));
+	}
+
+	private static ArrayNode asArray(JsonNode data) {
+		return (data instanceof ArrayNode array) ? array : JsonNodeFactory.instance.arrayNode();
+	}
+
+	boolean send(Packet packet, boolean isVolatile) {
+		return deliver(this.namespace.encode(packet), isVolatile);
+	}
+
+	boolean deliver(List<io.github.springsocketio.engine.EnginePacket> messages, boolean isVolatile) {
+		return this.connected && this.client.send(messages, isVolatile);
+	}
+
+	void sendAck(long ackId, ArrayNode args) {
+		send(Packet.ack(this.namespace.name(), args, ackId), false);
+	}
+
+	/**
+	 * Register the callback of an acknowledgement expected for a broadcast.
+	 */
+	void expectAck(long ackId, Consumer<JsonNode> callback) {
+		this.acks.put(ackId, new PendingAck(callback, (error) -> {
+		}));
+	}
+
+	private void notifyOutgoing(String event, ArrayNode args) {
+		for (AnyEventListener listener : this.anyOutgoingListeners) {
+			try {
+				listener.onEvent(event, args);
+			}
+			catch (RuntimeException ex) {
+				logger.error("onAnyOutgoing listener failed on socket {}", this.id, ex);
+			}
+		}
+	}
+
+	// ---- rooms and broadcasts
+
+	/**
+	 * Join rooms.
+	 * @param rooms the rooms
+	 */
+	public void join(String... rooms) {
+		this.namespace.adapter().addAll(this.id, Set.of(rooms));
+	}
+
+	/**
+	 * Leave a room.
+	 * @param room the room
+	 */
+	public void leave(String room) {
+		this.namespace.adapter().del(this.id, room);
+	}
+
+	/**
+	 * Return the rooms the socket is in, its own id included.
+	 * @return a snapshot
+	 */
+	public Set<String> rooms() {
+		return this.namespace.adapter().socketRooms(this.id);
+	}
+
+	/**
+	 * Target every other socket of the namespace.
+	 * @return a broadcast operator excluding this socket
+	 */
+	public BroadcastOperator broadcast() {
+		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false, true,
+				false, null));
+	}
+
+	/**
+	 * Target the sockets in rooms, except this one.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator to(String... rooms) {
+		return broadcast().to(rooms);
+	}
+
+	/**
+	 * Same as {@link #to}.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator in(String... rooms) {
+		return to(rooms);
+	}
+
+	/**
+	 * Target every other socket of the namespace except those in rooms.
+	 * @param rooms the rooms to leave out
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator except(String... rooms) {
+		return broadcast().except(rooms);
+	}
+
+	// ---- disconnecting
+
+	/**
+	 * Disconnect from the namespace: the client receives a DISCONNECT packet.
+	 * @param close whether to close the whole connection (every namespace of the
+	 * client)
+	 */
+	public void disconnect(boolean close) {
+		if (!this.connected) {
+			return;
+		}
+		if (close) {
+			this.client.disconnectAll();
+		}
+		else {
+			send(Packet.disconnect(this.namespace.name()), false);
+			onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		}
+	}
+
+	// ---- from the client
+
+	void onConnect(@Nullable JsonNode connectData) {
+		this.connected = true;
+		join(this.id);
+		this.client.send(this.namespace.encode(Packet.connect(this.namespace.name(), connectData)), false);
+	}
+
+	/**
+	 * The connection listeners have run: handle the packets that arrived meanwhile.
+	 */
+	void onReady() {
+		List<Packet> pending;
+		synchronized (this) {
+			this.ready = true;
+			pending = this.early;
+			this.early = null;
+		}
+		if (pending != null) {
+			pending.forEach(this::onPacket);
+		}
+	}
+
+	void onPacket(Packet packet) {
+		if (!this.connected) {
+			return;
+		}
+		if (!this.ready) {
+			synchronized (this) {
+				if (!this.ready && this.early != null) {
+					this.early.add(packet);
+					return;
+				}
+			}
+		}
+		if (packet.type().isEvent()) {
+			onEventPacket(packet);
+		}
+		else if (packet.type().isAck()) {
+			PendingAck pending = this.acks.remove(packet.ackId());
+			if (pending != null) {
+				JsonNode args = packet.data();
+				pending.success().accept((args != null) ? args : JsonNodeFactory.instance.arrayNode());
+			}
+		}
+		else if (packet.type() == io.github.springsocketio.protocol.PacketType.DISCONNECT) {
+			onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		}
+	}
+
+	private void onEventPacket(Packet packet) {
+		ArrayNode data = (ArrayNode) packet.data();
+		String name = data.get(0).asString();
+		ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
+		for (int i = 1; i < data.size(); i++) {
+			args.add(data.get(i));
+		}
+		SocketEvent event = new SocketEvent(this, name, args, packet.ackId());
+		for (AnyEventListener listener : this.anyListeners) {
+			try {
+				listener.onEvent(name, args);
+			}
+			catch (RuntimeException ex) {
+				logger.error("onAny listener failed on socket {}", this.id, ex);
+			}
+		}
+		if (this.middlewares.isEmpty()) {
+			dispatch(event);
+		}
+		else {
+			Flux.fromIterable(this.middlewares)
+				.concatMap((middleware) -> middleware.apply(event))
+				.then()
+				.subscribe(null, this::notifyError, () -> dispatch(event));
+		}
+	}
+
+	private void dispatch(SocketEvent event) {
+		List<AsyncEventListener> handlers = this.listeners.get(event.name());
+		if (handlers == null) {
+			return;
+		}
+		for (AsyncEventListener handler : handlers) {
+			Mono<?> result;
+			try {
+				result = handler.onEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
+				notifyError(ex);
+				continue;
+			}
+			if (result != null) {
+				result.subscribe((value) -> event.ack(value), (ex) -> {
+					logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
+					notifyError(ex);
+				});
+			}
+		}
+	}
+
+	private void notifyError(Throwable error) {
+		for (Consumer<Throwable> listener : this.errorListeners) {
+			try {
+				listener.accept(error);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Error listener failed on socket {}", this.id, ex);
+			}
+		}
+	}
+
+	void onClose(DisconnectReason reason) {
+		if (!this.connected) {
+			return;
+		}
+		this.disconnectReason = reason;
+		notifyDisconnect(this.disconnectingListeners, reason);
+		this.connected = false;
+		this.namespace.adapter().delAll(this.id);
+		this.namespace.remove(this);
+		this.client.remove(this);
+		for (Long ackId : List.copyOf(this.acks.keySet())) {
+			PendingAck pending = this.acks.remove(ackId);
+			if (pending != null) {
+				pending.error().accept(new AckTimeoutException("socket has been disconnected"));
+			}
+		}
+		notifyDisconnect(this.disconnectListeners, reason);
+	}
+
+	private void notifyDisconnect(List<Consumer<DisconnectReason>> targets, DisconnectReason reason) {
+		for (Consumer<DisconnectReason> listener : targets) {
+			try {
+				listener.accept(reason);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Disconnect listener failed on socket {}", this.id, ex);
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Socket[" + this.id + ", " + this.namespace.name() + "]";
+	}
+
+	private record PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error) {
+	}
+
+	/**
+	 * Emits with acknowledgements that time out ({@code socket.timeout(d)}).
+	 */
+	public static final class TimedEmitter {
+
+		private final Socket socket;
+
+		private final Duration timeout;
+
+		TimedEmitter(Socket socket, Duration timeout) {
+			this.socket = socket;
+			this.timeout = timeout;
+		}
+
+		/**
+		 * Emit an event and wait for the acknowledgement.
+		 * @param event the event name
+		 * @param args the arguments
+		 * @return the acknowledgement's arguments; fails with
+		 * {@link AckTimeoutException} when the timeout passes first
+		 */
+		public Mono<ArrayNode> emitWithAck(String event, @Nullable Object... args) {
+			return this.socket.emitWithAck(event, this.socket.payloads().toArgs(args), this.timeout);
+		}
+
+		/**
+		 * Emit an event with ready-made arguments and wait for the acknowledgement.
+		 * @param event the event name
+		 * @param args the arguments
+		 * @return the acknowledgement's arguments
+		 */
+		public Mono<ArrayNode> emitArgsWithAck(String event, ArrayNode args) {
+			return this.socket.emitWithAck(event, args, this.timeout);
+		}
+
+	}
+
+}

@@ -1,0 +1,254 @@
+package io.github.springsocketio.server;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import io.github.springsocketio.engine.CloseReason;
+import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.EngineSession;
+import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.protocol.EncodedPacket;
+import io.github.springsocketio.protocol.Packet;
+import io.github.springsocketio.protocol.PacketEncoder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Socket.IO server: namespaces (static and dynamic) over Engine.IO sessions. It is
+ * the {@link EngineSessionHandler} of the Engine.IO server it is mounted on.
+ * Thread-safe.
+ */
+public class SocketIOServer implements EngineSessionHandler {
+
+	/** The main namespace. */
+	public static final String MAIN_NAMESPACE = "/";
+
+	private final SocketIOServerOptions options;
+
+	private final Payloads payloads;
+
+	private final PacketEncoder encoder;
+
+	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+
+	private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a server.
+	 * @param options the Socket.IO settings
+	 * @param mapper converts payloads from and to application types
+	 */
+	public SocketIOServer(SocketIOServerOptions options, JsonMapper mapper) {
+		this.options = options;
+		this.payloads = new Payloads(mapper);
+		this.encoder = new PacketEncoder(mapper);
+		of(MAIN_NAMESPACE);
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the options
+	 */
+	public SocketIOServerOptions options() {
+		return this.options;
+	}
+
+	Payloads payloads() {
+		return this.payloads;
+	}
+
+	// ---- namespaces
+
+	/**
+	 * Return a namespace, creating it if needed.
+	 * @param name the name, e.g. {@code /chat} (a leading slash is added if missing)
+	 * @return the namespace
+	 */
+	public Namespace of(String name) {
+		String normalized = name.startsWith("/") ? name : "/" + name;
+		return this.namespaces.computeIfAbsent(normalized, (key) -> new Namespace(key, this));
+	}
+
+	/**
+	 * Declare dynamic namespaces: names matching the pattern are created on first use.
+	 * @param pattern matched against the whole name, e.g. {@code ^/dynamic-\d+$}
+	 * @return the parent of the dynamic namespaces
+	 */
+	public ParentNamespace of(Pattern pattern) {
+		return of((Predicate<String>) (name) -> pattern.matcher(name).matches());
+	}
+
+	/**
+	 * Declare dynamic namespaces: names the predicate accepts are created on first use.
+	 * @param predicate decides for each new name
+	 * @return the parent of the dynamic namespaces
+	 */
+	public ParentNamespace of(Predicate<String> predicate) {
+		ParentNamespace parent = new ParentNamespace(predicate);
+		this.parents.add(parent);
+		return parent;
+	}
+
+	/**
+	 * Return the main namespace {@code /}.
+	 * @return the namespace
+	 */
+	public Namespace sockets() {
+		return of(MAIN_NAMESPACE);
+	}
+
+	/**
+	 * Return the namespaces that exist, dynamic children included.
+	 * @return a read-only view
+	 */
+	public Collection<Namespace> namespaces() {
+		return Collections.unmodifiableCollection(this.namespaces.values());
+	}
+
+	@Nullable Namespace namespaceFor(String name) {
+		Namespace existing = this.namespaces.get(name);
+		if (existing != null) {
+			return existing;
+		}
+		for (ParentNamespace parent : this.parents) {
+			if (parent.matches(name)) {
+				return this.namespaces.computeIfAbsent(name, (key) -> parent.createChild(key, this));
+			}
+		}
+		return null;
+	}
+
+	// ---- shortcuts to the main namespace
+
+	/**
+	 * Add a connection middleware to the main namespace.
+	 * @param middleware the middleware
+	 * @return this server
+	 */
+	public SocketIOServer use(ConnectMiddleware middleware) {
+		sockets().use(middleware);
+		return this;
+	}
+
+	/**
+	 * Be told of every socket connecting to the main namespace.
+	 * @param listener receives the socket
+	 * @return this server
+	 */
+	public SocketIOServer onConnection(Consumer<Socket> listener) {
+		sockets().onConnection(listener);
+		return this;
+	}
+
+	/**
+	 * Emit an event to every socket of the main namespace.
+	 * @param event the event name
+	 * @param args the arguments
+	 */
+	public void emit(String event, @Nullable Object... args) {
+		sockets().emit(event, args);
+	}
+
+	/**
+	 * Target the sockets of the main namespace in rooms.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator to(String... rooms) {
+		return sockets().to(rooms);
+	}
+
+	/**
+	 * Same as {@link #to}.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator in(String... rooms) {
+		return sockets().in(rooms);
+	}
+
+	/**
+	 * Target every socket of the main namespace except those in rooms.
+	 * @param rooms the rooms
+	 * @return a broadcast operator
+	 */
+	public BroadcastOperator except(String... rooms) {
+		return sockets().except(rooms);
+	}
+
+	/**
+	 * Return the number of connected clients (Engine.IO sessions).
+	 * @return the count
+	 */
+	public int clientCount() {
+		return this.clients.size();
+	}
+
+	/**
+	 * Disconnect every socket with reason {@code server shutting down}.
+	 */
+	public void close() {
+		for (Client client : new ArrayList<>(this.clients.values())) {
+			client.closeSockets(DisconnectReason.SERVER_SHUTTING_DOWN);
+		}
+	}
+
+	// ---- encoding
+
+	List<EnginePacket> encode(Packet packet) {
+		EncodedPacket encoded = this.encoder.encode(packet);
+		if (encoded.attachments().isEmpty()) {
+			return List.of(EnginePacket.message(encoded.text()));
+		}
+		List<EnginePacket> messages = new ArrayList<>(encoded.attachments().size() + 1);
+		messages.add(EnginePacket.message(encoded.text()));
+		for (byte[] attachment : encoded.attachments()) {
+			messages.add(EnginePacket.binary(attachment));
+		}
+		return messages;
+	}
+
+	// ---- EngineSessionHandler
+
+	@Override
+	public void onOpen(EngineSession session) {
+		Client client = new Client(this, session);
+		this.clients.put(session.id(), client);
+		client.onOpen();
+	}
+
+	@Override
+	public void onMessage(EngineSession session, String text) {
+		Client client = this.clients.get(session.id());
+		if (client != null) {
+			client.onText(text);
+		}
+	}
+
+	@Override
+	public void onBinary(EngineSession session, byte[] data) {
+		Client client = this.clients.get(session.id());
+		if (client != null) {
+			client.onBinary(data);
+		}
+	}
+
+	@Override
+	public void onClose(EngineSession session, CloseReason reason) {
+		Client client = this.clients.remove(session.id());
+		if (client != null) {
+			client.onClose(DisconnectReason.of(reason));
+		}
+	}
+
+}

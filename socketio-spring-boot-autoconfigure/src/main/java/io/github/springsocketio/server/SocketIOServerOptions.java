@@ -1,0 +1,42 @@
+package io.github.springsocketio.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.protocol.PacketDecoder;
+
+import org.springframework.util.Assert;
+
+/**
+ * Socket.IO settings beyond Engine.IO's, with the reference server's defaults.
+ *
+ * @param connectTimeout time a client has to connect to a namespace after the
+ * Engine.IO handshake
+ * @param maxAttachments maximum number of binary attachments of one packet
+ * @param adapterFactory creates each namespace's adapter
+ */
+public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
+
+	/** Default connect timeout. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(45);
+
+	/**
+	 * Validate the settings.
+	 */
+	public SocketIOServerOptions {
+		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
+		Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
+		Objects.requireNonNull(adapterFactory, "adapterFactory");
+	}
+
+	/**
+	 * Return the defaults.
+	 * @return default settings with the in-memory adapter
+	 */
+	public static SocketIOServerOptions defaults() {
+		return new SocketIOServerOptions(DEFAULT_CONNECT_TIMEOUT, PacketDecoder.DEFAULT_MAX_ATTACHMENTS,
+				AdapterFactory.IN_MEMORY);
+	}
+
+}

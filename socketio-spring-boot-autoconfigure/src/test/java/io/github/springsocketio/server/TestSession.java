@@ -1,0 +1,172 @@
+package io.github.springsocketio.server;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.springsocketio.engine.Base64Id;
+import io.github.springsocketio.engine.CloseReason;
+import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.EngineSession;
+import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.engine.HandshakeRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * An in-process Engine.IO session: what the server sends is recorded, what the client
+ * sends is handed to the server as the Engine.IO layer would.
+ */
+final class TestSession implements EngineSession {
+
+	private final String id = Base64Id.generate();
+
+	private final SocketIOServer server;
+
+	private final int protocolVersion;
+
+	private final HandshakeRequest handshake;
+
+	private final List<EnginePacket> sent = new CopyOnWriteArrayList<>();
+
+	private volatile boolean open = true;
+
+	private volatile CloseReason closeReason;
+
+	TestSession(SocketIOServer server, int protocolVersion) {
+		this.server = server;
+		this.protocolVersion = protocolVersion;
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+		query.add("EIO", Integer.toString(protocolVersion));
+		query.add("transport", "polling");
+		this.handshake = new HandshakeRequest(new HttpHeaders(), query, new InetSocketAddress("127.0.0.1", 4242),
+				"/socket.io/?EIO=" + protocolVersion + "&transport=polling", false, Instant.now());
+	}
+
+	static TestSession open(SocketIOServer server) {
+		return open(server, 4);
+	}
+
+	static TestSession open(SocketIOServer server, int protocolVersion) {
+		TestSession session = new TestSession(server, protocolVersion);
+		server.onOpen(session);
+		return session;
+	}
+
+	/**
+	 * The client sends a text message, written as on the wire: Engine.IO type
+	 * {@code 4} followed by the Socket.IO packet.
+	 */
+	TestSession receive(String message) {
+		if (!message.startsWith("4")) {
+			throw new IllegalArgumentException("not an Engine.IO message: " + message);
+		}
+		this.server.onMessage(this, message.substring(1));
+		return this;
+	}
+
+	/** The client sends a binary message. */
+	TestSession receive(byte[] data) {
+		this.server.onBinary(this, data);
+		return this;
+	}
+
+	/** The connection drops. */
+	void drop(CloseReason reason) {
+		if (this.open) {
+			this.open = false;
+			this.closeReason = reason;
+			this.server.onClose(this, reason);
+		}
+	}
+
+	/** Text messages sent so far, in order, as on the wire ({@code 4} + packet). */
+	List<String> texts() {
+		List<String> texts = new ArrayList<>();
+		for (EnginePacket packet : this.sent) {
+			if (!packet.isBinary()) {
+				texts.add("4" + packet.text());
+			}
+		}
+		return texts;
+	}
+
+	/** Every message sent so far, binary as "<binary hex>". */
+	List<String> messages() {
+		List<String> all = new ArrayList<>();
+		for (EnginePacket packet : this.sent) {
+			all.add(packet.isBinary() ? "<binary " + hex(packet.binary()) + ">" : "4" + packet.text());
+		}
+		return all;
+	}
+
+	void clear() {
+		this.sent.clear();
+	}
+
+	CloseReason closeReason() {
+		return this.closeReason;
+	}
+
+	private static String hex(byte[] bytes) {
+		StringBuilder out = new StringBuilder();
+		for (byte b : bytes) {
+			out.append(String.format("%02x", b));
+		}
+		return out.toString();
+	}
+
+	static String utf8(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public int protocolVersion() {
+		return this.protocolVersion;
+	}
+
+	@Override
+	public EngineTransport transport() {
+		return EngineTransport.POLLING;
+	}
+
+	@Override
+	public HandshakeRequest handshake() {
+		return this.handshake;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public boolean send(EnginePacket packet) {
+		return send(List.of(packet), false);
+	}
+
+	@Override
+	public boolean send(List<EnginePacket> packets, boolean isVolatile) {
+		if (!this.open) {
+			return false;
+		}
+		this.sent.addAll(packets);
+		return true;
+	}
+
+	@Override
+	public void close() {
+		drop(CloseReason.FORCED_CLOSE);
+	}
+
+}
