@@ -31,4 +31,42 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean is
 		except = Set.copyOf(except);
 	}
 
+	/**
+	 * Return these options targeting other rooms.
+	 * @param rooms the rooms
+	 * @return new options
+	 */
+	public BroadcastOptions withRooms(Set<String> rooms) {
+		return new BroadcastOptions(rooms, this.except, this.isVolatile, this.compress, this.local, this.timeout);
+	}
+
+	/**
+	 * Return these options with other exclusions.
+	 * @param except the rooms to leave out
+	 * @return new options
+	 */
+	public BroadcastOptions withExcept(Set<String> except) {
+		return new BroadcastOptions(this.rooms, except, this.isVolatile, this.compress, this.local, this.timeout);
+	}
+
+	/**
+	 * Return these options with flags changed.
+	 * @param isVolatile whether the packet may be dropped
+	 * @param compress whether it may be compressed
+	 * @param local whether it stays on this node
+	 * @return new options
+	 */
+	public BroadcastOptions withFlags(boolean isVolatile, boolean compress, boolean local) {
+		return new BroadcastOptions(this.rooms, this.except, isVolatile, compress, local, this.timeout);
+	}
+
+	/**
+	 * Return these options with another acknowledgement timeout.
+	 * @param timeout the timeout, or {@code null} for none
+	 * @return new options
+	 */
+	public BroadcastOptions withTimeout(@Nullable Duration timeout) {
+		return new BroadcastOptions(this.rooms, this.except, this.isVolatile, this.compress, this.local, timeout);
+	}
+
 }

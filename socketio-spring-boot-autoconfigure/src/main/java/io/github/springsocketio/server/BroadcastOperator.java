@@ -44,8 +44,7 @@ public final class BroadcastOperator {
 	public BroadcastOperator to(String... rooms) {
 		Set<String> targets = new HashSet<>(this.options.rooms());
 		targets.addAll(List.of(rooms));
-		return with(new BroadcastOptions(targets, this.options.except(), this.options.isVolatile(),
-				this.options.compress(), this.options.local(), this.options.timeout()));
+		return with(this.options.withRooms(targets));
 	}
 
 	/**
@@ -65,8 +64,7 @@ public final class BroadcastOperator {
 	public BroadcastOperator except(String... rooms) {
 		Set<String> excluded = new HashSet<>(this.options.except());
 		excluded.addAll(List.of(rooms));
-		return with(new BroadcastOptions(this.options.rooms(), excluded, this.options.isVolatile(),
-				this.options.compress(), this.options.local(), this.options.timeout()));
+		return with(this.options.withExcept(excluded));
 	}
 
 	/**
@@ -74,8 +72,7 @@ public final class BroadcastOperator {
 	 * @return a new operator
 	 */
 	public BroadcastOperator volatileOnly() {
-		return with(new BroadcastOptions(this.options.rooms(), this.options.except(), true, this.options.compress(),
-				this.options.local(), this.options.timeout()));
+		return with(this.options.withFlags(true, this.options.compress(), this.options.local()));
 	}
 
 	/**
@@ -84,8 +81,7 @@ public final class BroadcastOperator {
 	 * @return a new operator
 	 */
 	public BroadcastOperator compress(boolean compress) {
-		return with(new BroadcastOptions(this.options.rooms(), this.options.except(), this.options.isVolatile(),
-				compress, this.options.local(), this.options.timeout()));
+		return with(this.options.withFlags(this.options.isVolatile(), compress, this.options.local()));
 	}
 
 	/**
@@ -93,8 +89,7 @@ public final class BroadcastOperator {
 	 * @return a new operator
 	 */
 	public BroadcastOperator local() {
-		return with(new BroadcastOptions(this.options.rooms(), this.options.except(), this.options.isVolatile(),
-				this.options.compress(), true, this.options.timeout()));
+		return with(this.options.withFlags(this.options.isVolatile(), this.options.compress(), true));
 	}
 
 	/**
@@ -103,8 +98,7 @@ public final class BroadcastOperator {
 	 * @return a new operator
 	 */
 	public BroadcastOperator timeout(Duration timeout) {
-		return with(new BroadcastOptions(this.options.rooms(), this.options.except(), this.options.isVolatile(),
-				this.options.compress(), this.options.local(), timeout));
+		return with(this.options.withTimeout(timeout));
 	}
 
 	private BroadcastOperator with(BroadcastOptions options) {

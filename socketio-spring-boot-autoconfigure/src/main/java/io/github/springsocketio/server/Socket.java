@@ -347,8 +347,7 @@ public final class Socket {
 	 * @return a broadcast operator excluding this socket
 	 */
 	public BroadcastOperator broadcast() {
-		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false, true,
-				false, null));
+		return new BroadcastOperator(this.namespace, BroadcastOptions.ALL.withExcept(Set.of(this.id)));
 	}
 
 	/**
