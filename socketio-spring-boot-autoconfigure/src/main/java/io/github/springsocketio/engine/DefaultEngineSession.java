@@ -89,6 +89,8 @@ final class DefaultEngineSession implements EngineSession {
 
 	private boolean closeNotified;
 
+	private boolean closeAfterDrain;
+
 	DefaultEngineSession(String id, EngineIoCodec codec, HandshakeRequest handshake, EngineTransport transport,
 			EngineIoServer server) {
 		this.id = id;
@@ -253,6 +255,12 @@ final class DefaultEngineSession implements EngineSession {
 	private List<EnginePacket> drainQueue() {
 		List<EnginePacket> batch = new ArrayList<>(this.queue);
 		this.queue.clear();
+		if (this.closeAfterDrain) {
+			// as the reference does, the close packet goes alone in the next response, so
+			// clients handle the packets queued before it first
+			this.closeAfterDrain = false;
+			this.queue.add(EnginePacket.close());
+		}
 		return batch;
 	}
 
@@ -665,7 +673,12 @@ final class DefaultEngineSession implements EngineSession {
 			dispose(this.pingTask);
 			dispose(this.pingTimeoutTask);
 			if (this.transport == EngineTransport.POLLING) {
-				this.queue.add(EnginePacket.close());
+				if (this.queue.isEmpty()) {
+					this.queue.add(EnginePacket.close());
+				}
+				else {
+					this.closeAfterDrain = true;
+				}
 			}
 			this.closeTimeoutTask = this.server.schedule(() -> terminate(CloseReason.FORCED_CLOSE),
 					this.options.pingTimeout());

@@ -154,9 +154,8 @@ final class Client {
 		Namespace namespace = this.server.namespaceFor(name);
 		if (namespace == null) {
 			this.connecting.remove(name);
-			JsonNode error = isLegacy() ? JsonNodeFactory.instance.stringNode(Namespace.INVALID_NAMESPACE)
-					: Payloads.emptyObject().put("message", Namespace.INVALID_NAMESPACE);
-			send(Packet.connectError(name, error));
+			// the reference sends this object to every client version, 2.x included
+			send(Packet.connectError(name, Payloads.emptyObject().put("message", Namespace.INVALID_NAMESPACE)));
 			return;
 		}
 		namespace.add(this, auth, (socket) -> {

@@ -226,7 +226,7 @@ public class Namespace implements AdapterNamespace {
 		HandshakeRequest request = client.connection().handshake();
 		Handshake handshake = new Handshake(request.headers(), request.query(), auth, request.remoteAddress(),
 				request.issued(), request.url(), request.secure());
-		Socket socket = new Socket(Base64Id.generate(), this, client, handshake);
+		Socket socket = new Socket(socketId(client), this, client, handshake);
 		if (this.middlewares.isEmpty()) {
 			admit(client, socket, done);
 			return;
@@ -238,6 +238,18 @@ public class Namespace implements AdapterNamespace {
 				refuse(client, error);
 				done.accept(null);
 			}, () -> admit(client, socket, done));
+	}
+
+	/**
+	 * A fresh random id; socket.io-client 2.x derives the id from the Engine.IO session
+	 * id instead ({@code sid}, or {@code /nsp#sid}), so the reference uses that for it.
+	 */
+	private String socketId(Client client) {
+		if (client.isLegacy()) {
+			String sessionId = client.connection().id();
+			return SocketIOServer.MAIN_NAMESPACE.equals(this.name) ? sessionId : this.name + "#" + sessionId;
+		}
+		return Base64Id.generate();
 	}
 
 	private void admit(Client client, Socket socket, Consumer<@Nullable Socket> done) {

@@ -67,12 +67,21 @@ class SocketIOServerTests {
 	}
 
 	@Test
-	void legacyClientsAreConnectedToTheMainNamespaceAtOnceAndGetStringErrors() {
+	void legacyClientsAreConnectedToTheMainNamespaceAtOnce() {
 		TestSession session = TestSession.open(this.server, 3);
 		assertThat(session.texts()).containsExactly("40");
 		session.clear();
 		session.receive("40/nope,");
-		assertThat(session.texts()).containsExactly("44/nope,\"Invalid namespace\"");
+		assertThat(session.texts()).containsExactly("44/nope,{\"message\":\"Invalid namespace\"}");
+	}
+
+	@Test
+	void legacyClientsGetTheMessageAsStringWhenARefusalHasNoData() {
+		this.server.of("/closed").use((socket) -> Mono.error(new ConnectionRefusedException("closed")));
+		TestSession session = TestSession.open(this.server, 3);
+		session.clear();
+		session.receive("40/closed,");
+		assertThat(session.texts()).containsExactly("44/closed,\"closed\"");
 	}
 
 	@Test
