@@ -1,0 +1,170 @@
+// The conformance fixture (/work/shared/conformance-fixture.md, mirrored by the sample
+// app's `conformance` profile) written with the official Node.js socket.io 4.8 server.
+// A developer's tool: run the scenarios of socketio-client.mjs / engineio-client.mjs
+// against it to see what the reference implementation does. Not run in CI.
+//
+//   node reference-fixture.mjs [port]        (default 3000)
+//
+// Prints "Started on port N" once it accepts connections; stops on SIGINT/SIGTERM.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { Server } from "socket.io";
+
+const require = createRequire(import.meta.url);
+const port = Number(process.argv[2] || 3000);
+
+const settings = {
+  pingInterval: 300,
+  pingTimeout: 200,
+  maxHttpBufferSize: 1e6,
+  cors: { origin: true, credentials: true },
+  allowEIO3: true,
+};
+
+// anything but the two endpoints: 404
+const httpServer = createServer((req, res) => {
+  res.writeHead(404);
+  res.end();
+});
+
+// --- Socket.IO at /socket.io/ -------------------------------------------------------
+
+const io = new Server(httpServer, {
+  ...settings,
+  path: "/socket.io/",
+  connectTimeout: 1000,
+  destroyUpgrade: false,
+});
+
+// The fixture's handlers are "controller methods": an exception in one is logged and the
+// connection carries on (in Node an exception escaping an event listener would otherwise
+// bring the whole process down).
+function handler(name, fn) {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      console.error(`handler '${name}' threw: ${error.message}`);
+    }
+  };
+}
+
+function ackOf(args) {
+  return typeof args[args.length - 1] === "function" ? args.pop() : () => {};
+}
+
+const root = io.of("/");
+root.on("connection", (socket) => {
+  socket.emit("auth", socket.handshake.auth);
+
+  socket.on("message", handler("message", (...args) => socket.emit("message-back", ...args)));
+
+  socket.on("message-with-ack", handler("message-with-ack", (...args) => ackOf(args)(...args)));
+
+  socket.on("join", handler("join", (room, ack) => {
+    socket.join(room);
+    if (typeof ack === "function") ack();
+  }));
+
+  socket.on("leave", handler("leave", (room, ack) => {
+    socket.leave(room);
+    if (typeof ack === "function") ack();
+  }));
+
+  socket.on("rooms", handler("rooms", (ack) => ack([...socket.rooms].sort())));
+
+  socket.on("to-room", handler("to-room", (room, event, ...args) => root.to(room).emit(event, ...args)));
+
+  socket.on("broadcast", handler("broadcast", (event, ...args) => socket.broadcast.emit(event, ...args)));
+
+  socket.on("ask", handler("ask", (...args) => {
+    socket.timeout(1000).emit("ask", ...args, (error, ...values) => {
+      if (error) socket.emit("ask-timeout");
+      else socket.emit("ask-result", ...values);
+    });
+  }));
+
+  socket.on("handshake", handler("handshake", (ack) => ack({ auth: socket.handshake.auth, query: socket.handshake.query })));
+
+  socket.on("slow", handler("slow", (ms, ack) => setTimeout(() => ack("done"), ms)));
+
+  socket.on("throw", handler("throw", () => {
+    throw new Error("thrown on purpose by the 'throw' handler");
+  }));
+
+  socket.on("disconnect-me", handler("disconnect-me", () => socket.disconnect(true)));
+});
+
+io.of("/custom").on("connection", (socket) => socket.emit("auth", socket.handshake.auth));
+
+const guarded = io.of("/protected");
+guarded.use((socket, next) => {
+  const auth = socket.handshake.auth;
+  if (auth && auth.token === "secret") return next();
+  const error = new Error("unauthorized");
+  error.data = { reason: "bad token" };
+  next(error);
+});
+guarded.on("connection", (socket) => socket.emit("auth", socket.handshake.auth));
+
+io.of(/^\/dynamic-\d+$/).on("connection", (socket) => {
+  socket.emit("auth", socket.handshake.auth);
+  socket.on("whoami", handler("whoami", (ack) => ack(socket.nsp.name)));
+});
+
+// --- the bare Engine.IO echo at /engine.io/ ------------------------------------------
+
+const engineIo = createRequire(require.resolve("socket.io"))("engine.io");
+const echo = new engineIo.Server(settings);
+echo.attach(httpServer, { path: "/engine.io/", destroyUpgrade: false });
+echo.on("connection", (socket) => socket.on("message", (data) => socket.send(data)));
+
+// --- EIO other than 3 or 4 ---------------------------------------------------------------
+// With allowEIO3 the Node server takes a missing or unknown EIO for 3; the fixture answers
+// 400 {"code":5,"message":"Unsupported protocol version"} instead. Runs ahead of both
+// servers' request and upgrade listeners.
+
+const UNSUPPORTED = JSON.stringify({ code: 5, message: "Unsupported protocol version" });
+
+function unsupportedVersion(req) {
+  const url = new URL(req.url, "http://localhost");
+  if (!["/socket.io/", "/engine.io/"].some((path) => url.pathname.startsWith(path))) return false;
+  const eio = url.searchParams.get("EIO");
+  return eio !== "3" && eio !== "4";
+}
+
+for (const event of ["request", "upgrade"]) {
+  const listeners = httpServer.listeners(event);
+  httpServer.removeAllListeners(event);
+  httpServer.on(event, (req, target, head) => {
+    if (!unsupportedVersion(req)) {
+      listeners.forEach((listener) => listener.call(httpServer, req, target, head));
+    } else if (event === "request") {
+      const headers = { "Content-Type": "application/json" };
+      if (req.headers.origin) {
+        headers["Access-Control-Allow-Origin"] = req.headers.origin;
+        headers["Access-Control-Allow-Credentials"] = "true";
+      }
+      target.writeHead(400, headers);
+      target.end(UNSUPPORTED);
+    } else {
+      target.end(
+        "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json\r\n" +
+          `Content-Length: ${Buffer.byteLength(UNSUPPORTED)}\r\n\r\n${UNSUPPORTED}`,
+      );
+    }
+  });
+}
+
+// -------------------------------------------------------------------------------------
+
+httpServer.listen(port, () => console.log(`Started on port ${port}`));
+
+function stop() {
+  io.close();
+  echo.close();
+  httpServer.close();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
