@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
@@ -17,9 +18,20 @@ import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
  * with and without a trailing slash, ahead of the application's routers and
  * controllers (order -2) but matching nothing else, so other routes stay reachable.
  * CORS preflights are answered from the given configuration. The mapping owns the
- * server's lifecycle: destroying it shuts the server down.
+ * server's lifecycle: when the context stops, every session is closed (clients see
+ * the transport close and reconnect, possibly to another node) before the web server
+ * starts its graceful shutdown.
  */
-public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements DisposableBean {
+public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements SmartLifecycle, DisposableBean {
+
+	/**
+	 * Lifecycle phase: stopped before the web server's graceful shutdown
+	 * ({@code DEFAULT_PHASE - 1024}), which would otherwise wait for the open
+	 * connections to end by themselves.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+	private volatile boolean running;
 
 	private static final Logger logger = LoggerFactory.getLogger(EngineIoHandlerMapping.class);
 
@@ -74,8 +86,34 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements D
 		return this.server;
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
 	/**
-	 * Shut the mounted server down with the application context: every session closes.
+	 * Close every session of the mounted server ({@code server shutting down}) as the
+	 * context stops, before the web server waits for connections to end.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.server.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Shut the mounted server down with the application context, if {@link #stop()} has
+	 * not already.
 	 */
 	@Override
 	public void destroy() {

@@ -85,9 +85,9 @@ class SocketIOReconnectInteropTests {
 	}
 
 	private static ConfigurableApplicationContext start(int port) {
+		// a command-line argument, so that it wins over the profile's server.port
 		return new SpringApplicationBuilder(SampleApplication.class).profiles("conformance")
-			.properties("server.port=" + port)
-			.run();
+			.run("--server.port=" + port);
 	}
 
 	private static int freePort() throws IOException {
