@@ -293,6 +293,13 @@ public final class EngineIoServer implements WebHandler {
 		return DataBufferUtils.join(request.getBody(), (int) maxSize)
 			.map(EngineIoServer::toBytes)
 			.defaultIfEmpty(new byte[0])
+			.onErrorResume((ex) -> !(ex instanceof DataBufferLimitException), (ex) -> {
+				// the connection dropped before the body was complete: like the reference,
+				// close the session at once
+				logger.debug("Request body of {} failed: {}", session, ex.toString());
+				session.terminate(CloseReason.TRANSPORT_ERROR);
+				return Mono.empty();
+			})
 			.flatMap((body) -> session.receivePayload(body, binaryContent) ? ok(exchange)
 					: error(exchange, EngineError.BAD_REQUEST, null, false))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> payloadTooLarge(exchange))
