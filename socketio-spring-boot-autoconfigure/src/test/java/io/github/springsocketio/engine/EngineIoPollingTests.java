@@ -218,6 +218,28 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void getDroppedByTheClientClosesWithTransportError() throws Exception {
+		PollingClient polling = openPolling();
+		RawHttp.sendAndDisconnect(this.port, "GET " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid()
+				+ " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+		assertThat(record(polling.sid()).awaitClose()).isEqualTo(CloseReason.TRANSPORT_ERROR);
+		assertJsonError(polling.get(), 400, 1, "Session ID unknown");
+	}
+
+	@Test
+	void postDroppedByTheClientClosesWithTransportError() throws Exception {
+		PollingClient polling = openPolling();
+		RawHttp.sendAndDisconnect(this.port,
+				"POST " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid() + " HTTP/1.1\r\n"
+						+ "Host: localhost\r\nContent-Type: text/plain;charset=UTF-8\r\n"
+						+ "Transfer-Encoding: chunked\r\n\r\n3\r\n4hi\r\n");
+		SessionRecord record = record(polling.sid());
+		assertThat(record.awaitClose()).isEqualTo(CloseReason.TRANSPORT_ERROR);
+		assertThat(record.messages()).isEmpty();
+		assertJsonError(polling.get(), 400, 1, "Session ID unknown");
+	}
+
+	@Test
 	void serverPingsAfterThePingInterval() {
 		// the ping is scheduled once the handshake request arrived: never before start + interval
 		long start = System.nanoTime();

@@ -68,6 +68,26 @@ final class RawHttp {
 		}
 	}
 
+	/**
+	 * Send the start of a request, then drop the connection without reading anything.
+	 * @param port the server port
+	 * @param requestHead the bytes to send (request line, headers, perhaps some body)
+	 * @throws IOException on a network failure
+	 */
+	static void sendAndDisconnect(int port, String requestHead) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			try {
+				// give the server a moment to start handling the request
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	private static String readLine(InputStream in) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream();
 		int b;
