@@ -209,6 +209,21 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void emptyPostIsMalformed() {
+		PollingClient polling = openPolling();
+		assertJsonError(polling.post(""), 400, 3, "Bad request");
+		assertThat(record(polling.sid()).awaitClose()).isEqualTo(CloseReason.PARSE_ERROR);
+	}
+
+	@Test
+	void emptyMessageRoundTrip() {
+		PollingClient polling = openPolling();
+		polling.send("4");
+		assertThat(polling.awaitPackets(1)).containsExactly("4");
+		assertThat(record(polling.sid()).messages()).containsExactly("message:");
+	}
+
+	@Test
 	void packetsBeforeAMalformedOneAreDelivered() {
 		PollingClient polling = openPolling();
 		assertJsonError(polling.post("4good\u001e9bad"), 400, 3, "Bad request");

@@ -78,6 +78,30 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void eio3WebSocketWithoutClientPingClosesWithPingTimeout() {
+		try (TestWebSocket webSocket = openWebSocket("EIO=3&transport=websocket")) {
+			String sid = sidOf(webSocket.nextText());
+			assertThat(webSocket.awaitEnd()).isNotNull();
+			SessionRecord record = record(sid);
+			assertThat(record.awaitClose()).isEqualTo(CloseReason.PING_TIMEOUT);
+			assertThat(record.openDuration()).isGreaterThanOrEqualTo(Duration.ofMillis(450));
+		}
+	}
+
+	@Test
+	void droppedWebSocketClosesWithTransportClose() {
+		try (TestWebSocket webSocket = openWebSocket("EIO=4&transport=websocket")) {
+			String sid = sidOf(webSocket.nextText());
+			webSocket.send("4before");
+			assertThat(webSocket.nextText()).isEqualTo("4before");
+			webSocket.abort();
+			SessionRecord record = record(sid);
+			assertThat(record.awaitClose()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
+			assertThat(record.events()).containsExactly("open", "message:before", "close:transport close");
+		}
+	}
+
+	@Test
 	void answeredPingsKeepTheWebSocketAlive() {
 		try (TestWebSocket webSocket = openWebSocket("EIO=4&transport=websocket", false)) {
 			String sid = sidOf(webSocket.nextText());
@@ -125,7 +149,9 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 			else {
 				webSocket.send("4" + "x".repeat(1000));
 			}
-			assertThat(webSocket.awaitEnd()).isNotNull();
+			TestWebSocket.Event end = webSocket.awaitEnd();
+			assertThat(end).isInstanceOfSatisfying(TestWebSocket.Closed.class,
+					(closed) -> assertThat(closed.statusCode()).isEqualTo(1009));
 		}
 		SessionRecord record = record(sid);
 		CloseReason reason = record.awaitClose();

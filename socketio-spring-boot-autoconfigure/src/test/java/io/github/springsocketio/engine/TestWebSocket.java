@@ -204,6 +204,12 @@ final class TestWebSocket implements AutoCloseable {
 		}
 	}
 
+	/** Drop the connection without a close frame. */
+	void abort() {
+		this.ended = true;
+		this.webSocket.abort();
+	}
+
 	/** Close the connection, politely if it is still open, and release the sender. */
 	@Override
 	public void close() {
