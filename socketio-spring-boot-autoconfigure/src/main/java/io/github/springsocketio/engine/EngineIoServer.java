@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -288,6 +289,14 @@ public final class EngineIoServer implements WebHandler {
 		catch (EngineRequestException ex) {
 			return error(exchange, ex.error(), null, false);
 		}
+		// the POST must end before its answer is written: the client may send the next
+		// one as soon as it reads the answer, on another connection (another thread)
+		AtomicBoolean ended = new AtomicBoolean();
+		Runnable endPost = () -> {
+			if (ended.compareAndSet(false, true)) {
+				session.endPost();
+			}
+		};
 		String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
 		return DataBufferUtils.join(request.getBody(), (int) maxSize)
@@ -300,10 +309,16 @@ public final class EngineIoServer implements WebHandler {
 				session.terminate(CloseReason.TRANSPORT_ERROR);
 				return Mono.empty();
 			})
-			.flatMap((body) -> session.receivePayload(body, binaryContent) ? ok(exchange)
-					: error(exchange, EngineError.BAD_REQUEST, null, false))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> payloadTooLarge(exchange))
-			.doFinally((signal) -> session.endPost());
+			.flatMap((body) -> {
+				boolean accepted = session.receivePayload(body, binaryContent);
+				endPost.run();
+				return accepted ? ok(exchange) : error(exchange, EngineError.BAD_REQUEST, null, false);
+			})
+			.onErrorResume(DataBufferLimitException.class, (ex) -> {
+				endPost.run();
+				return payloadTooLarge(exchange);
+			})
+			.doFinally((signal) -> endPost.run());
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {
