@@ -1,5 +1,6 @@
 package io.github.springsocketio.engine;
 
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -170,6 +171,23 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 		SessionRecord record = record(polling.sid());
 		assertThat(record.messages()).containsExactly("message:after");
 		assertThat(record.isClosed()).isFalse();
+	}
+
+	@Test
+	void backToBackPostsOnDifferentConnectionsAreNotOverlapping() {
+		PollingClient polling = openPolling();
+		// a second client has its own connections: consecutive POSTs reach the server on
+		// different connections, each answered before the next is sent
+		HttpClient other = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		for (int i = 0; i < 200; i++) {
+			HttpRequest request = HttpRequest.newBuilder(polling.uri())
+				.timeout(PollingClient.REQUEST_TIMEOUT)
+				.POST(HttpRequest.BodyPublishers.ofString("3"))
+				.build();
+			HttpResponse<String> response = send(((i % 2) == 0) ? HTTP : other, request);
+			assertThat(response.body()).as("POST #%d", i).isEqualTo("ok");
+		}
+		assertThat(record(polling.sid()).isClosed()).isFalse();
 	}
 
 	@Test

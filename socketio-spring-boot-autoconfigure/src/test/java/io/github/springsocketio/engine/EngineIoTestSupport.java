@@ -84,6 +84,19 @@ abstract class EngineIoTestSupport {
 		return request("GET", query, null);
 	}
 
+	static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+		try {
+			return client.send(request, BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
 			return HTTP.send(request.timeout(PollingClient.REQUEST_TIMEOUT).build(), BodyHandlers.ofString());
