@@ -1,5 +1,6 @@
 package io.github.springsocketio.engine;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -217,6 +218,26 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 			SessionRecord record = record(sid);
 			assertThat(record.events()).containsExactly("open", "message:over websocket", "binary:Bwg=",
 					"message:still upgraded");
+		}
+	}
+
+	@Test
+	void eio3UpgradeFromPolling() throws Exception {
+		PollingClient polling = openPolling(3);
+		polling.send("2");
+		assertThat(polling.get().body()).isEqualTo("1:3");
+		CompletableFuture<HttpResponse<String>> parked = polling.getAsync();
+		try (TestWebSocket webSocket = openWebSocket("EIO=3&transport=websocket&sid=" + polling.sid())) {
+			webSocket.send("2probe");
+			assertThat(webSocket.nextText()).isEqualTo("3probe");
+			assertThat(parked.get(5, TimeUnit.SECONDS).body()).isEqualTo("1:6");
+			webSocket.send("5");
+			webSocket.send("2");
+			assertThat(webSocket.nextText()).isEqualTo("3");
+			webSocket.send(new byte[] { 4, 9 });
+			assertThat(webSocket.nextBinary()).containsExactly(4, 9);
+			assertJsonError(polling.get(), 400, 3, "Bad request");
+			assertThat(record(polling.sid()).messages()).containsExactly("binary:CQ==");
 		}
 	}
 
