@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -276,15 +277,36 @@ public final class EngineIoServer implements WebHandler {
 		catch (EngineRequestException ex) {
 			return error(exchange, ex.error(), null, false);
 		}
+		// the POST must end before its answer is written: the client may send the next
+		// one as soon as it reads the answer, on another connection (another thread)
+		AtomicBoolean ended = new AtomicBoolean();
+		Runnable endPost = () -> {
+			if (ended.compareAndSet(false, true)) {
+				session.endPost();
+			}
+		};
 		String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
 		return DataBufferUtils.join(request.getBody(), (int) maxSize)
 			.map(EngineIoServer::toBytes)
 			.defaultIfEmpty(new byte[0])
-			.flatMap((body) -> session.receivePayload(body, binaryContent) ? ok(exchange)
-					: error(exchange, EngineError.BAD_REQUEST, null, false))
-			.onErrorResume(DataBufferLimitException.class, (ex) -> payloadTooLarge(exchange))
-			.doFinally((signal) -> session.endPost());
+			.onErrorResume((ex) -> !(ex instanceof DataBufferLimitException), (ex) -> {
+				// the connection dropped before the body was complete: like the reference,
+				// close the session at once
+				logger.debug("Request body of {} failed: {}", session, ex.toString());
+				session.terminate(CloseReason.TRANSPORT_ERROR);
+				return Mono.empty();
+			})
+			.flatMap((body) -> {
+				boolean accepted = session.receivePayload(body, binaryContent);
+				endPost.run();
+				return accepted ? ok(exchange) : error(exchange, EngineError.BAD_REQUEST, null, false);
+			})
+			.onErrorResume(DataBufferLimitException.class, (ex) -> {
+				endPost.run();
+				return payloadTooLarge(exchange);
+			})
+			.doFinally((signal) -> endPost.run());
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {

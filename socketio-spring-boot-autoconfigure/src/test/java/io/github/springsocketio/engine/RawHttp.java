@@ -1,0 +1,108 @@
+package io.github.springsocketio.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sends a WebSocket upgrade request over a plain socket and reads the HTTP answer, so
+ * a refused upgrade can be checked byte for byte (status, headers, body).
+ */
+final class RawHttp {
+
+	/**
+	 * The answer to an upgrade request.
+	 *
+	 * @param status the status code
+	 * @param headers the headers, names in lower case
+	 * @param body the body (empty for a 101)
+	 */
+	record Response(int status, Map<String, String> headers, String body) {
+
+		String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+	private RawHttp() {
+	}
+
+	/**
+	 * Send a WebSocket upgrade request and read the response head, and its body unless
+	 * the upgrade was accepted. The socket is closed afterwards.
+	 * @param port the server port
+	 * @param pathAndQuery the request target
+	 * @return the response
+	 * @throws IOException on a network failure or a timeout (5 s)
+	 */
+	static Response upgrade(int port, String pathAndQuery) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + pathAndQuery + " HTTP/1.1\r\n" + "Host: localhost:" + port + "\r\n"
+					+ "Connection: Upgrade\r\n" + "Upgrade: websocket\r\n" + "Sec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + "\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			String statusLine = readLine(in);
+			int status = Integer.parseInt(statusLine.split(" ")[1]);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+				int colon = line.indexOf(':');
+				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+			}
+			if (status == 101) {
+				return new Response(status, headers, "");
+			}
+			String length = headers.get("content-length");
+			byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
+			return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+		}
+	}
+
+	/**
+	 * Send the start of a request, then drop the connection without reading anything.
+	 * @param port the server port
+	 * @param requestHead the bytes to send (request line, headers, perhaps some body)
+	 * @throws IOException on a network failure
+	 */
+	static void sendAndDisconnect(int port, String requestHead) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			try {
+				// give the server a moment to start handling the request
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int b;
+		while ((b = in.read()) != -1) {
+			if (b == '\n') {
+				break;
+			}
+			if (b != '\r') {
+				line.write(b);
+			}
+		}
+		if (b == -1 && line.size() == 0) {
+			throw new IOException("connection closed before the response was complete");
+		}
+		return line.toString(StandardCharsets.ISO_8859_1);
+	}
+
+}
