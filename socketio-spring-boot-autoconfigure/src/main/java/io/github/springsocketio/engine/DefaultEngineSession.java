@@ -33,6 +33,8 @@ final class DefaultEngineSession implements EngineSession {
 
 	private static final String PROBE = "probe";
 
+	private static final java.time.Duration NOOP_DELAY = java.time.Duration.ofMillis(100);
+
 	enum State {
 
 		OPEN, CLOSING, CLOSED
@@ -319,12 +321,14 @@ final class DefaultEngineSession implements EngineSession {
 			else if (!this.queue.isEmpty()) {
 				batch = drainQueue();
 			}
-			else if (this.upgrade == Upgrade.PROBED) {
-				batch = List.of(EnginePacket.noop());
-			}
 			else {
 				this.pendingPoll = sink;
 				sink.onCancel(() -> onPollCancelled(sink));
+				if (this.upgrade == Upgrade.PROBED) {
+					// like the reference's 100 ms check: release the poll so the client can
+					// pause polling and complete the upgrade, without a tight poll loop
+					this.server.schedule(() -> releaseWithNoop(sink), NOOP_DELAY);
+				}
 			}
 		}
 		if (closed) {
@@ -338,6 +342,16 @@ final class DefaultEngineSession implements EngineSession {
 		else if (batch != null) {
 			sink.success(batch);
 		}
+	}
+
+	private void releaseWithNoop(MonoSink<List<EnginePacket>> sink) {
+		synchronized (this.lock) {
+			if (this.pendingPoll != sink) {
+				return;
+			}
+			this.pendingPoll = null;
+		}
+		sink.success(List.of(EnginePacket.noop()));
 	}
 
 	private void onPollCancelled(MonoSink<List<EnginePacket>> sink) {
@@ -680,8 +694,9 @@ final class DefaultEngineSession implements EngineSession {
 					this.closeAfterDrain = true;
 				}
 			}
+			// time for the client to fetch what is queued, as long as a heartbeat cycle
 			this.closeTimeoutTask = this.server.schedule(() -> terminate(CloseReason.FORCED_CLOSE),
-					this.options.pingTimeout());
+					this.options.pingInterval().plus(this.options.pingTimeout()));
 		}
 		flush();
 	}

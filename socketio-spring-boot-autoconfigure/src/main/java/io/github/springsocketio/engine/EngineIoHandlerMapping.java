@@ -88,6 +88,7 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 
 	@Override
 	public void start() {
+		this.server.start();
 		this.running = true;
 	}
 

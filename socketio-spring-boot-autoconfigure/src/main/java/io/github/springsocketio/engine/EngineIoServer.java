@@ -127,8 +127,15 @@ public final class EngineIoServer implements WebHandler {
 	}
 
 	/**
+	 * Accept handshakes again after a {@link #shutdown()} (a restarted context).
+	 */
+	public void start() {
+		this.shutdown = false;
+	}
+
+	/**
 	 * Close every session with {@link CloseReason#SERVER_SHUTTING_DOWN} and refuse new
-	 * handshakes.
+	 * handshakes until {@link #start()}.
 	 */
 	public void shutdown() {
 		this.shutdown = true;
