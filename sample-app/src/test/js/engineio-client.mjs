@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const [clientVersion, scenario, mode, baseUrl] = process.argv.slice(2);
-const DEADLINE_MS = 8000;
+const DEADLINE_MS = 20000;
 const PATH = "/engine.io";
 
 const transportsFor = {
@@ -40,7 +40,7 @@ function pass(details) {
 
 setTimeout(() => fail(`no result within ${DEADLINE_MS} ms`), DEADLINE_MS).unref();
 
-function waitFor(socket, event, ms = 4000) {
+function waitFor(socket, event, ms = 6000) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no '${event}' within ${ms} ms`)), ms);
     socket.once(event, (...args) => {
