@@ -1,12 +1,14 @@
 package io.github.springsocketio.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -176,7 +178,15 @@ public final class EngineIoServer implements WebHandler {
 		if (this.shutdown) {
 			return error(exchange, EngineError.FORBIDDEN, "Server is shutting down", upgrade);
 		}
-		HandshakeRequest handshake = snapshot(request);
+		return exchange.getPrincipal()
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((principal) -> allowAndHandshake(exchange, snapshot(request, principal.orElse(null)), transport,
+					upgrade));
+	}
+
+	private Mono<Void> allowAndHandshake(ServerWebExchange exchange, HandshakeRequest handshake,
+			EngineTransport transport, boolean upgrade) {
 		return this.options.allowRequest()
 			.check(handshake)
 			.defaultIfEmpty(HandshakeDecision.refuse(null))
@@ -372,13 +382,13 @@ public final class EngineIoServer implements WebHandler {
 		return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
 	}
 
-	private static HandshakeRequest snapshot(ServerHttpRequest request) {
+	private static HandshakeRequest snapshot(ServerHttpRequest request, @Nullable Principal principal) {
 		String rawQuery = request.getURI().getRawQuery();
 		String url = request.getURI().getRawPath() + ((rawQuery != null) ? "?" + rawQuery : "");
 		MultiValueMap<String, String> query = CollectionUtils
 			.unmodifiableMultiValueMap(new LinkedMultiValueMap<>(request.getQueryParams()));
 		return new HandshakeRequest(HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(request.getHeaders())), query,
-				request.getRemoteAddress(), url, request.getSslInfo() != null, Instant.now());
+				request.getRemoteAddress(), url, request.getSslInfo() != null, Instant.now(), principal);
 	}
 
 }

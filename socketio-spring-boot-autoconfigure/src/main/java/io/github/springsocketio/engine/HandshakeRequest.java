@@ -1,6 +1,7 @@
 package io.github.springsocketio.engine;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -17,9 +18,11 @@ import org.springframework.util.MultiValueMap;
  * @param url the request path and raw query, e.g. {@code /socket.io/?EIO=4&transport=polling}
  * @param secure whether the request came over TLS
  * @param issued when the request arrived
+ * @param principal the authenticated user of the request (Spring Security), if any
  */
 public record HandshakeRequest(HttpHeaders headers, MultiValueMap<String, String> query,
-		@Nullable InetSocketAddress remoteAddress, String url, boolean secure, Instant issued) {
+		@Nullable InetSocketAddress remoteAddress, String url, boolean secure, Instant issued,
+		@Nullable Principal principal) {
 
 	/**
 	 * Return the first value of a query parameter.

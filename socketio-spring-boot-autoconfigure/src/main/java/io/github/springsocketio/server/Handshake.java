@@ -1,6 +1,7 @@
 package io.github.springsocketio.server;
 
 import java.net.InetSocketAddress;
+import java.security.Principal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
@@ -19,8 +20,10 @@ import org.springframework.util.MultiValueMap;
  * @param issued when the connection was opened
  * @param url path and query of that request
  * @param secure whether it came over TLS
+ * @param principal the authenticated user of that request (Spring Security), if any
  */
 public record Handshake(HttpHeaders headers, MultiValueMap<String, String> query, JsonNode auth,
-		@Nullable InetSocketAddress address, Instant issued, String url, boolean secure) {
+		@Nullable InetSocketAddress address, Instant issued, String url, boolean secure,
+		@Nullable Principal principal) {
 
 }

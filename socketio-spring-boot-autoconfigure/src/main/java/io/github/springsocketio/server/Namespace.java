@@ -225,7 +225,7 @@ public class Namespace implements AdapterNamespace {
 	void add(Client client, JsonNode auth, Consumer<@Nullable Socket> done) {
 		HandshakeRequest request = client.connection().handshake();
 		Handshake handshake = new Handshake(request.headers(), request.query(), auth, request.remoteAddress(),
-				request.issued(), request.url(), request.secure());
+				request.issued(), request.url(), request.secure(), request.principal());
 		Socket socket = new Socket(socketId(client), this, client, handshake);
 		if (this.middlewares.isEmpty()) {
 			admit(client, socket, done);

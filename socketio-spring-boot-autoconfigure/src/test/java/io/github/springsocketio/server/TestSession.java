@@ -45,7 +45,7 @@ final class TestSession implements EngineSession {
 		query.add("EIO", Integer.toString(protocolVersion));
 		query.add("transport", "polling");
 		this.handshake = new HandshakeRequest(new HttpHeaders(), query, new InetSocketAddress("127.0.0.1", 4242),
-				"/socket.io/?EIO=" + protocolVersion + "&transport=polling", false, Instant.now());
+				"/socket.io/?EIO=" + protocolVersion + "&transport=polling", false, Instant.now(), null);
 	}
 
 	static TestSession open(SocketIOServer server) {
