@@ -48,10 +48,13 @@ public final class SocketIOAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(EngineSessionHandler.class)
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AdapterFactory> adapterFactory) {
+			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
 		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
 				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY));
-		return new SocketIOServer(options, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+		SocketIOServer server = new SocketIOServer(options,
+				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(server));
+		return server;
 	}
 
 	@Bean

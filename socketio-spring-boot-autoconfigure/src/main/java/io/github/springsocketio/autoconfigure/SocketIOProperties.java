@@ -7,8 +7,6 @@ import java.util.List;
 
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
-import io.github.springsocketio.protocol.PacketDecoder;
-import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,42 +33,42 @@ public class SocketIOProperties {
 	/**
 	 * Interval between two heartbeat pings sent by the server.
 	 */
-	private Duration pingInterval = EngineIoOptions.DEFAULT_PING_INTERVAL;
+	private Duration pingInterval = Duration.ofSeconds(25);
 
 	/**
 	 * Time to wait for the client's pong before the connection is closed with "ping
 	 * timeout".
 	 */
-	private Duration pingTimeout = EngineIoOptions.DEFAULT_PING_TIMEOUT;
+	private Duration pingTimeout = Duration.ofSeconds(20);
 
 	/**
 	 * Time a client has to connect to a namespace after the Engine.IO handshake before
 	 * its connection is closed.
 	 */
-	private Duration connectTimeout = SocketIOServerOptions.DEFAULT_CONNECT_TIMEOUT;
+	private Duration connectTimeout = Duration.ofSeconds(45);
 
 	/**
 	 * Maximum number of binary attachments in one packet; a packet announcing more
 	 * closes the connection.
 	 */
-	private int maxAttachments = PacketDecoder.DEFAULT_MAX_ATTACHMENTS;
+	private int maxAttachments = 10;
 
 	/**
 	 * Time a client has to complete an upgrade from polling to WebSocket.
 	 */
-	private Duration upgradeTimeout = EngineIoOptions.DEFAULT_UPGRADE_TIMEOUT;
+	private Duration upgradeTimeout = Duration.ofSeconds(10);
 
 	/**
 	 * Maximum size of one message, WebSocket frame or polling request body; announced
 	 * to clients as the handshake's maxPayload.
 	 */
-	private DataSize maxHttpBufferSize = DataSize.ofBytes(EngineIoOptions.DEFAULT_MAX_HTTP_BUFFER_SIZE);
+	private DataSize maxHttpBufferSize = DataSize.ofBytes(1_000_000);
 
 	/**
 	 * Maximum number of packets waiting to be sent to one client; a client that lets
 	 * more pile up is disconnected.
 	 */
-	private int maxOutboundPackets = EngineIoOptions.DEFAULT_MAX_OUTBOUND_PACKETS;
+	private int maxOutboundPackets = 4096;
 
 	/**
 	 * Transports that clients may use.

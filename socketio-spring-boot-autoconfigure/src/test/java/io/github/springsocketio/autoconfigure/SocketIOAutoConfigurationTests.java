@@ -1,7 +1,9 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.CloseReason;
@@ -12,6 +14,8 @@ import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeDecision;
+import io.github.springsocketio.protocol.PacketDecoder;
+import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -50,6 +55,13 @@ class SocketIOAutoConfigurationTests {
 					EngineTransport.WEBSOCKET);
 			assertThat(options.allowUpgrades()).isTrue();
 			assertThat(options.allowEio3()).isFalse();
+			assertThat(options.maxOutboundPackets()).isEqualTo(EngineIoOptions.DEFAULT_MAX_OUTBOUND_PACKETS);
+			assertThat(options).usingRecursiveComparison()
+				.ignoringFields("allowRequest")
+				.isEqualTo(EngineIoOptions.defaults());
+			SocketIOServerOptions serverOptions = context.getBean(SocketIOServer.class).options();
+			assertThat(serverOptions.connectTimeout()).isEqualTo(SocketIOServerOptions.DEFAULT_CONNECT_TIMEOUT);
+			assertThat(serverOptions.maxAttachments()).isEqualTo(PacketDecoder.DEFAULT_MAX_ATTACHMENTS);
 		});
 	}
 
@@ -82,6 +94,15 @@ class SocketIOAutoConfigurationTests {
 			assertThat(mapping.getPath()).isEqualTo("/socket.io");
 			assertThat(context.getBean(SocketIOServer.class).options().connectTimeout())
 				.isEqualTo(Duration.ofSeconds(45));
+		});
+	}
+
+	@Test
+	void customizersAreAppliedInOrder() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
+			SocketIOServer server = context.getBean(SocketIOServer.class);
+			assertThat(server.namespaces()).extracting(Namespace::name).contains("/first", "/second");
+			assertThat(CustomizerConfiguration.order).containsExactly("first", "second");
 		});
 	}
 
@@ -216,6 +237,31 @@ class SocketIOAutoConfigurationTests {
 				public void onClose(EngineSession session, CloseReason reason) {
 				}
 
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		static final List<String> order = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		SocketIOServerCustomizer second() {
+			return (server) -> {
+				order.add("second");
+				server.of("/second");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		SocketIOServerCustomizer first() {
+			return (server) -> {
+				order.add("first");
+				server.of("/first");
 			};
 		}
 
