@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
@@ -157,7 +158,7 @@ public final class EngineIoV3Codec implements EngineIoCodec {
 				consumer.accept(decodeTextFrame(decodeUtf8(body, position, end - position)));
 			}
 			else {
-				byte[] frame = java.util.Arrays.copyOfRange(body, position, end);
+				byte[] frame = Arrays.copyOfRange(body, position, end);
 				consumer.accept(decodeBinaryFrame(frame));
 			}
 			position = end;
@@ -201,7 +202,7 @@ public final class EngineIoV3Codec implements EngineIoCodec {
 		if (frame.length == 0 || EnginePacketType.fromCode(frame[0] + '0') != EnginePacketType.MESSAGE) {
 			throw new EngineParseException("invalid binary packet");
 		}
-		return EnginePacket.binary(java.util.Arrays.copyOfRange(frame, 1, frame.length));
+		return EnginePacket.binary(Arrays.copyOfRange(frame, 1, frame.length));
 	}
 
 	@Override

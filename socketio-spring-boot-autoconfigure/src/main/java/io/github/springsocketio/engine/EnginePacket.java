@@ -1,6 +1,7 @@
 package io.github.springsocketio.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -168,12 +169,12 @@ public final class EnginePacket {
 			return false;
 		}
 		return this.type == that.type && Objects.equals(this.text, that.text)
-				&& java.util.Arrays.equals(this.binary, that.binary);
+				&& Arrays.equals(this.binary, that.binary);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.type, this.text, java.util.Arrays.hashCode(this.binary));
+		return Objects.hash(this.type, this.text, Arrays.hashCode(this.binary));
 	}
 
 	@Override

@@ -1,8 +1,11 @@
 package io.github.springsocketio.server;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSession;
@@ -14,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,12 +70,12 @@ final class Client {
 			connect(ROOT, Payloads.emptyObject());
 		}
 		else {
-			this.connectTimeout = reactor.core.scheduler.Schedulers.parallel().schedule(() -> {
+			this.connectTimeout = Schedulers.parallel().schedule(() -> {
 				if (this.sockets.isEmpty() && this.connecting.isEmpty()) {
 					logger.debug("No namespace joined in time on {}, closing", this.connection.id());
 					this.connection.close();
 				}
-			}, this.server.options().connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+			}, this.server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -143,7 +147,7 @@ final class Client {
 	}
 
 	private static String decode(String value) {
-		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	private void connect(String name, JsonNode auth) {

@@ -1,6 +1,7 @@
 package io.github.springsocketio.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
+import io.github.springsocketio.protocol.PacketType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +64,7 @@ public final class Socket {
 
 	private boolean ready;
 
-	private @Nullable List<Packet> early = new java.util.ArrayList<>();
+	private @Nullable List<Packet> early = new ArrayList<>();
 
 	private volatile @Nullable DisconnectReason disconnectReason;
 
@@ -289,7 +292,7 @@ public final class Socket {
 		return deliver(this.namespace.encode(packet), isVolatile);
 	}
 
-	boolean deliver(List<io.github.springsocketio.engine.EnginePacket> messages, boolean isVolatile) {
+	boolean deliver(List<EnginePacket> messages, boolean isVolatile) {
 		return this.connected && this.client.send(messages, isVolatile);
 	}
 
@@ -442,7 +445,7 @@ public final class Socket {
 				pending.success().accept((args != null) ? args : JsonNodeFactory.instance.arrayNode());
 			}
 		}
-		else if (packet.type() == io.github.springsocketio.protocol.PacketType.DISCONNECT) {
+		else if (packet.type() == PacketType.DISCONNECT) {
 			onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		}
 	}
