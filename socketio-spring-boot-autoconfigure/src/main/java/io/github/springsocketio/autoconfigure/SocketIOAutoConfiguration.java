@@ -50,7 +50,8 @@ public final class SocketIOAutoConfiguration {
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
 		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
-				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY));
+				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY),
+				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces());
 		SocketIOServer server = new SocketIOServer(options,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(server));

@@ -71,6 +71,28 @@ public class SocketIOProperties {
 	private int maxOutboundPackets = 4096;
 
 	/**
+	 * Maximum number of open Engine.IO sessions; further handshakes are answered 503.
+	 */
+	private int maxSessions = 50_000;
+
+	/**
+	 * Maximum number of polling request bodies read at the same time; further POSTs are
+	 * answered 503 without being read.
+	 */
+	private int maxConcurrentPollingBodies = 256;
+
+	/**
+	 * Maximum number of dynamic namespaces that may exist at once; connections to more
+	 * are refused as an invalid namespace.
+	 */
+	private int maxDynamicNamespaces = 1000;
+
+	/**
+	 * Whether a dynamic namespace is removed when its last socket leaves.
+	 */
+	private boolean cleanupEmptyChildNamespaces = true;
+
+	/**
 	 * Transports that clients may use.
 	 */
 	private List<EngineTransport> transports = new ArrayList<>(List.of(EngineTransport.POLLING,
@@ -163,6 +185,38 @@ public class SocketIOProperties {
 		this.maxOutboundPackets = maxOutboundPackets;
 	}
 
+	public int getMaxSessions() {
+		return this.maxSessions;
+	}
+
+	public void setMaxSessions(int maxSessions) {
+		this.maxSessions = maxSessions;
+	}
+
+	public int getMaxConcurrentPollingBodies() {
+		return this.maxConcurrentPollingBodies;
+	}
+
+	public void setMaxConcurrentPollingBodies(int maxConcurrentPollingBodies) {
+		this.maxConcurrentPollingBodies = maxConcurrentPollingBodies;
+	}
+
+	public int getMaxDynamicNamespaces() {
+		return this.maxDynamicNamespaces;
+	}
+
+	public void setMaxDynamicNamespaces(int maxDynamicNamespaces) {
+		this.maxDynamicNamespaces = maxDynamicNamespaces;
+	}
+
+	public boolean isCleanupEmptyChildNamespaces() {
+		return this.cleanupEmptyChildNamespaces;
+	}
+
+	public void setCleanupEmptyChildNamespaces(boolean cleanupEmptyChildNamespaces) {
+		this.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+	}
+
 	public List<EngineTransport> getTransports() {
 		return this.transports;
 	}
@@ -202,6 +256,8 @@ public class SocketIOProperties {
 			.upgradeTimeout(this.upgradeTimeout)
 			.maxHttpBufferSize(this.maxHttpBufferSize.toBytes())
 			.maxOutboundPackets(this.maxOutboundPackets)
+			.maxSessions(this.maxSessions)
+			.maxConcurrentPollingBodies(this.maxConcurrentPollingBodies)
 			.transports(EnumSet.copyOf(this.transports))
 			.allowUpgrades(this.allowUpgrades)
 			.allowEio3(this.allowEio3);

@@ -29,6 +29,12 @@ public final class EngineIoOptions {
 	/** Default capacity of a session's outbound queue, in packets. */
 	public static final int DEFAULT_MAX_OUTBOUND_PACKETS = 4096;
 
+	/** Default maximum number of open sessions. */
+	public static final int DEFAULT_MAX_SESSIONS = 50_000;
+
+	/** Default maximum number of polling request bodies read at the same time. */
+	public static final int DEFAULT_MAX_CONCURRENT_POLLING_BODIES = 256;
+
 	private final Duration pingInterval;
 
 	private final Duration pingTimeout;
@@ -45,6 +51,10 @@ public final class EngineIoOptions {
 
 	private final int maxOutboundPackets;
 
+	private final int maxSessions;
+
+	private final int maxConcurrentPollingBodies;
+
 	private final AllowRequest allowRequest;
 
 	private EngineIoOptions(Builder builder) {
@@ -56,6 +66,8 @@ public final class EngineIoOptions {
 		this.allowUpgrades = builder.allowUpgrades;
 		this.allowEio3 = builder.allowEio3;
 		this.maxOutboundPackets = builder.maxOutboundPackets;
+		this.maxSessions = builder.maxSessions;
+		this.maxConcurrentPollingBodies = builder.maxConcurrentPollingBodies;
 		this.allowRequest = builder.allowRequest;
 	}
 
@@ -88,6 +100,8 @@ public final class EngineIoOptions {
 			.allowUpgrades(this.allowUpgrades)
 			.allowEio3(this.allowEio3)
 			.maxOutboundPackets(this.maxOutboundPackets)
+			.maxSessions(this.maxSessions)
+			.maxConcurrentPollingBodies(this.maxConcurrentPollingBodies)
 			.allowRequest(this.allowRequest);
 	}
 
@@ -131,6 +145,19 @@ public final class EngineIoOptions {
 		return this.maxOutboundPackets;
 	}
 
+	/** @return maximum number of open sessions; further handshakes get 503 */
+	public int maxSessions() {
+		return this.maxSessions;
+	}
+
+	/**
+	 * @return maximum number of polling request bodies read at the same time; further
+	 * POSTs get 503 without being read
+	 */
+	public int maxConcurrentPollingBodies() {
+		return this.maxConcurrentPollingBodies;
+	}
+
 	/** @return hook that may refuse a handshake */
 	public AllowRequest allowRequest() {
 		return this.allowRequest;
@@ -156,6 +183,10 @@ public final class EngineIoOptions {
 		private boolean allowEio3;
 
 		private int maxOutboundPackets = DEFAULT_MAX_OUTBOUND_PACKETS;
+
+		private int maxSessions = DEFAULT_MAX_SESSIONS;
+
+		private int maxConcurrentPollingBodies = DEFAULT_MAX_CONCURRENT_POLLING_BODIES;
 
 		private AllowRequest allowRequest = AllowRequest.ALLOW_ALL;
 
@@ -244,6 +275,28 @@ public final class EngineIoOptions {
 		public Builder maxOutboundPackets(int maxOutboundPackets) {
 			Assert.isTrue(maxOutboundPackets > 0, "maxOutboundPackets must be positive");
 			this.maxOutboundPackets = maxOutboundPackets;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of open sessions.
+		 * @param maxSessions a positive number
+		 * @return this builder
+		 */
+		public Builder maxSessions(int maxSessions) {
+			Assert.isTrue(maxSessions > 0, "maxSessions must be positive");
+			this.maxSessions = maxSessions;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of polling request bodies read at the same time.
+		 * @param maxConcurrentPollingBodies a positive number
+		 * @return this builder
+		 */
+		public Builder maxConcurrentPollingBodies(int maxConcurrentPollingBodies) {
+			Assert.isTrue(maxConcurrentPollingBodies > 0, "maxConcurrentPollingBodies must be positive");
+			this.maxConcurrentPollingBodies = maxConcurrentPollingBodies;
 			return this;
 		}
 

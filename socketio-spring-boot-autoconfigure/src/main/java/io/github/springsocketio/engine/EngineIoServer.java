@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +54,10 @@ public final class EngineIoServer implements WebHandler {
 
 	private static final String NO_STORE = "no-store";
 
+	private static final String TOO_MANY_SESSIONS = "Too many sessions";
+
+	private static final String TOO_MANY_BODIES = "Too many requests in progress";
+
 	private static final String WEBSOCKET_ERROR_CONTENT_TYPE = "text/html";
 
 	private final EngineIoOptions options;
@@ -64,6 +69,8 @@ public final class EngineIoServer implements WebHandler {
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
 
 	private final HandshakeWebSocketService webSocketService;
+
+	private final AtomicInteger pollingBodies = new AtomicInteger();
 
 	private volatile boolean shutdown;
 
@@ -231,6 +238,10 @@ public final class EngineIoServer implements WebHandler {
 		if (codec == null) {
 			return error(exchange, EngineError.UNSUPPORTED_PROTOCOL_VERSION, null, upgrade);
 		}
+		if (this.sessions.size() >= this.options.maxSessions()) {
+			logger.warn("Refusing a handshake: {} sessions are open (socketio.max-sessions)", this.sessions.size());
+			return unavailable(exchange, TOO_MANY_SESSIONS);
+		}
 		if (transport == EngineTransport.WEBSOCKET) {
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
 				WebSocketConnection connection = new WebSocketConnection(webSocketSession, codec);
@@ -288,10 +299,15 @@ public final class EngineIoServer implements WebHandler {
 		if (request.getHeaders().getContentLength() > maxSize) {
 			return payloadTooLarge(exchange);
 		}
+		if (this.pollingBodies.incrementAndGet() > this.options.maxConcurrentPollingBodies()) {
+			this.pollingBodies.decrementAndGet();
+			return unavailable(exchange, TOO_MANY_BODIES);
+		}
 		try {
 			session.beginPost();
 		}
 		catch (EngineRequestException ex) {
+			this.pollingBodies.decrementAndGet();
 			return error(exchange, ex.error(), null, false);
 		}
 		// the POST must end before its answer is written: the client may send the next
@@ -299,6 +315,7 @@ public final class EngineIoServer implements WebHandler {
 		AtomicBoolean ended = new AtomicBoolean();
 		Runnable endPost = () -> {
 			if (ended.compareAndSet(false, true)) {
+				this.pollingBodies.decrementAndGet();
 				session.endPost();
 			}
 		};
@@ -343,6 +360,16 @@ public final class EngineIoServer implements WebHandler {
 		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, OK_CONTENT_TYPE);
 		response.getHeaders().setCacheControl(NO_STORE);
 		return write(response, OK);
+	}
+
+	/** A limit of this server is reached: 503, with a body like the reference's errors. */
+	private static Mono<Void> unavailable(ServerWebExchange exchange, String message) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
+		response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+		return write(response, "{\"code\":" + EngineError.FORBIDDEN.code() + ",\"message\":" + JsonStrings.quote(message)
+				+ "}");
 	}
 
 	private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {

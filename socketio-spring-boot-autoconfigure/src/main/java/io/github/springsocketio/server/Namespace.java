@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -47,6 +48,11 @@ public class Namespace implements AdapterNamespace {
 	private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
 	private final AtomicLong ackIds = new AtomicLong();
+
+	/** Connections being admitted (middleware running). */
+	private final AtomicInteger admitting = new AtomicInteger();
+
+	private volatile boolean removed;
 
 	private final Adapter adapter;
 
@@ -227,6 +233,7 @@ public class Namespace implements AdapterNamespace {
 		Handshake handshake = new Handshake(request.headers(), request.query(), auth, request.remoteAddress(),
 				request.issued(), request.url(), request.secure(), request.principal());
 		Socket socket = new Socket(socketId(client), this, client, handshake);
+		this.admitting.incrementAndGet();
 		if (this.middlewares.isEmpty()) {
 			admit(client, socket, done);
 			return;
@@ -237,7 +244,20 @@ public class Namespace implements AdapterNamespace {
 			.subscribe(null, (error) -> {
 				refuse(client, error);
 				done.accept(null);
+				this.admitting.decrementAndGet();
 			}, () -> admit(client, socket, done));
+	}
+
+	/**
+	 * Mark this namespace removed if it has no socket and admits none; called by the
+	 * server under its lock of dynamic namespaces.
+	 * @return whether it was idle and is now removed
+	 */
+	boolean markRemovedIfIdle() {
+		if (this.sockets.isEmpty() && this.admitting.get() == 0) {
+			this.removed = true;
+		}
+		return this.removed;
 	}
 
 	/**
@@ -253,11 +273,22 @@ public class Namespace implements AdapterNamespace {
 	}
 
 	private void admit(Client client, Socket socket, Consumer<@Nullable Socket> done) {
-		if (!client.isConnected()) {
-			done.accept(null);
-			return;
+		try {
+			if (!client.isConnected()) {
+				done.accept(null);
+				return;
+			}
+			if (this.removed) {
+				// an empty dynamic namespace was removed while this connection was admitted
+				refuse(client, new ConnectionRefusedException(INVALID_NAMESPACE));
+				done.accept(null);
+				return;
+			}
+			this.sockets.put(socket.id(), socket);
 		}
-		this.sockets.put(socket.id(), socket);
+		finally {
+			this.admitting.decrementAndGet();
+		}
 		done.accept(socket);
 		JsonNode connectData = client.isLegacy() ? null : Payloads.emptyObject().put("sid", socket.id());
 		socket.onConnect(connectData);
@@ -290,7 +321,9 @@ public class Namespace implements AdapterNamespace {
 	}
 
 	void remove(Socket socket) {
-		this.sockets.remove(socket.id(), socket);
+		if (this.sockets.remove(socket.id(), socket) && this.sockets.isEmpty()) {
+			this.server.onNamespaceEmpty(this);
+		}
 	}
 
 	Collection<Socket> connectedSockets() {

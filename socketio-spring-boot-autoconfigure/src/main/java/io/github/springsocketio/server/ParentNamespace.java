@@ -77,4 +77,8 @@ public final class ParentNamespace {
 				(key) -> new Namespace(key, server, this.middlewares, this.connectionListeners));
 	}
 
+	void removeChild(Namespace child) {
+		this.children.remove(child.name(), child);
+	}
+
 }

@@ -3,6 +3,7 @@ package io.github.springsocketio.server;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ import io.github.springsocketio.protocol.EncodedPacket;
 import io.github.springsocketio.protocol.Packet;
 import io.github.springsocketio.protocol.PacketEncoder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 public class SocketIOServer implements EngineSessionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(SocketIOServer.class);
 
 	/** The main namespace. */
 	public static final String MAIN_NAMESPACE = "/";
@@ -42,6 +47,9 @@ public class SocketIOServer implements EngineSessionHandler {
 	private final List<ParentNamespace> parents = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+	/** Dynamic namespaces that exist, with their parent; also the lock of their lifecycle. */
+	private final Map<String, ParentNamespace> children = new HashMap<>();
 
 	/**
 	 * Create a server.
@@ -122,10 +130,45 @@ public class SocketIOServer implements EngineSessionHandler {
 		}
 		for (ParentNamespace parent : this.parents) {
 			if (parent.matches(name)) {
-				return this.namespaces.computeIfAbsent(name, (key) -> parent.createChild(key, this));
+				synchronized (this.children) {
+					Namespace child = this.namespaces.get(name);
+					if (child != null) {
+						return child;
+					}
+					if (this.children.size() >= this.options.maxDynamicNamespaces()) {
+						logger.warn("Refusing dynamic namespace {}: {} exist (socketio.max-dynamic-namespaces)", name,
+								this.children.size());
+						return null;
+					}
+					child = parent.createChild(name, this);
+					this.children.put(name, parent);
+					this.namespaces.put(name, child);
+					return child;
+				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Remove a dynamic namespace whose last socket left, if the options say so and no
+	 * connection to it is being admitted.
+	 */
+	void onNamespaceEmpty(Namespace namespace) {
+		if (!this.options.cleanupEmptyChildNamespaces()) {
+			return;
+		}
+		synchronized (this.children) {
+			ParentNamespace parent = this.children.get(namespace.name());
+			if (parent == null || this.namespaces.get(namespace.name()) != namespace || !namespace.markRemovedIfIdle()) {
+				return;
+			}
+			this.children.remove(namespace.name());
+			this.namespaces.remove(namespace.name());
+			parent.removeChild(namespace);
+		}
+		namespace.adapter().close();
+		logger.debug("Removed the empty dynamic namespace {}", namespace.name());
 	}
 
 	// ---- shortcuts to the main namespace

@@ -15,8 +15,15 @@ import org.springframework.util.Assert;
  * Engine.IO handshake
  * @param maxAttachments maximum number of binary attachments of one packet
  * @param adapterFactory creates each namespace's adapter
+ * @param maxDynamicNamespaces maximum number of dynamic namespaces existing at once
+ * @param cleanupEmptyChildNamespaces whether a dynamic namespace is removed when its last
+ * socket leaves
  */
-public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
+public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory,
+		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces) {
+
+	/** Default maximum number of dynamic namespaces. */
+	public static final int DEFAULT_MAX_DYNAMIC_NAMESPACES = 1000;
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(45);
@@ -28,6 +35,17 @@ public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments,
 		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
 		Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
 		Objects.requireNonNull(adapterFactory, "adapterFactory");
+		Assert.isTrue(maxDynamicNamespaces > 0, "maxDynamicNamespaces must be positive");
+	}
+
+	/**
+	 * Create options with the default namespace limits.
+	 * @param connectTimeout time a client has to connect to a namespace
+	 * @param maxAttachments maximum number of binary attachments of one packet
+	 * @param adapterFactory creates each namespace's adapter
+	 */
+	public SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
+		this(connectTimeout, maxAttachments, adapterFactory, DEFAULT_MAX_DYNAMIC_NAMESPACES, true);
 	}
 
 	/**

@@ -132,6 +132,35 @@ class SocketIOServerTests {
 	}
 
 	@Test
+	void dynamicNamespacesAreBoundedAndRemovedWhenEmpty() {
+		SocketIOServer bounded = new SocketIOServer(
+				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 2, true),
+				JsonMapper.builder().build());
+		bounded.of(Pattern.compile("^/room-\\d+$"));
+		TestSession session = TestSession.open(bounded).receive("40/room-1,").receive("40/room-2,")
+			.receive("40/room-3,");
+		assertThat(session.texts().get(2)).isEqualTo("44/room-3,{\"message\":\"Invalid namespace\"}");
+		assertThat(bounded.namespaces()).extracting(Namespace::name).contains("/room-1", "/room-2")
+			.doesNotContain("/room-3");
+		session.receive("41/room-1,");
+		assertThat(bounded.namespaces()).extracting(Namespace::name).doesNotContain("/room-1");
+		session.receive("40/room-3,");
+		assertThat(session.texts().get(3)).startsWith("40/room-3,{\"sid\":");
+		session.drop(CloseReason.TRANSPORT_CLOSE);
+		assertThat(bounded.namespaces()).extracting(Namespace::name).containsExactly("/");
+	}
+
+	@Test
+	void emptyDynamicNamespacesStayWhenCleanupIsOff() {
+		SocketIOServer keeping = new SocketIOServer(
+				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 10, false),
+				JsonMapper.builder().build());
+		keeping.of(Pattern.compile("^/room-\\d+$"));
+		TestSession.open(keeping).receive("40/room-1,").drop(CloseReason.TRANSPORT_CLOSE);
+		assertThat(keeping.namespaces()).extracting(Namespace::name).contains("/room-1");
+	}
+
+	@Test
 	void eventsReachListenersWithTheirArgumentsAndAckRepliesCarryTheId() {
 		List<JsonNode> received = new ArrayList<>();
 		this.server.onConnection((socket) -> {

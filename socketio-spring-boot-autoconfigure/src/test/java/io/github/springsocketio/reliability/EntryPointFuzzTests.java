@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * session or WebSocket), never a 5xx, a hang or a leak; afterwards the server still
  * serves and every session is gone.
  */
-class EntryPointFuzzProperties {
+class EntryPointFuzzTests {
 
 	// an answer may legitimately wait for the next heartbeat (300 ms); the bound is
 	// generous for a loaded two-core machine
