@@ -54,6 +54,8 @@ public final class EngineIoServer implements WebHandler {
 
 	private static final String NO_STORE = "no-store";
 
+	private static final String BODY_READ = EngineIoServer.class.getName() + ".bodyRead";
+
 	private static final String TOO_MANY_SESSIONS = "Too many sessions";
 
 	private static final String TOO_MANY_BODIES = "Too many requests in progress";
@@ -323,6 +325,7 @@ public final class EngineIoServer implements WebHandler {
 		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
 		return DataBufferUtils.join(request.getBody(), (int) maxSize)
 			.map(EngineIoServer::toBytes)
+			.doOnNext((body) -> exchange.getAttributes().put(BODY_READ, Boolean.TRUE))
 			.defaultIfEmpty(new byte[0])
 			.onErrorResume((ex) -> !(ex instanceof DataBufferLimitException), (ex) -> {
 				// the connection dropped before the body was complete: like the reference,
@@ -364,6 +367,7 @@ public final class EngineIoServer implements WebHandler {
 
 	/** A limit of this server is reached: 503, with a body like the reference's errors. */
 	private static Mono<Void> unavailable(ServerWebExchange exchange, String message) {
+		closeIfBodyUnread(exchange);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
 		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
@@ -373,6 +377,7 @@ public final class EngineIoServer implements WebHandler {
 	}
 
 	private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
+		closeIfBodyUnread(exchange);
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
 		response.getHeaders().setContentLength(0);
@@ -384,6 +389,7 @@ public final class EngineIoServer implements WebHandler {
 	private static Mono<Void> error(ServerWebExchange exchange, EngineError error, @Nullable String message,
 			boolean upgrade) {
 		String text = (message != null) ? message : error.message();
+		closeIfBodyUnread(exchange);
 		ServerHttpResponse response = exchange.getResponse();
 		if (upgrade) {
 			// the reference answers a refused WebSocket upgrade with its message as HTML
@@ -404,6 +410,18 @@ public final class EngineIoServer implements WebHandler {
 	}
 
 	// ---- helpers
+
+	/**
+	 * A request answered before its body was read must not leave its connection for the
+	 * next request: the rest of the body would stand in front of it.
+	 */
+	private static void closeIfBodyUnread(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		boolean hasBody = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+		if (hasBody && exchange.getAttribute(BODY_READ) == null) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+		}
+	}
 
 	private static boolean isWebSocketUpgrade(ServerHttpRequest request) {
 		return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
