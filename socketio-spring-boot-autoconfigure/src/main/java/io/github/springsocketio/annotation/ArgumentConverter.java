@@ -1,6 +1,7 @@
 package io.github.springsocketio.annotation;
 
 import java.lang.annotation.Annotation;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,9 @@ final class ArgumentConverter {
 	 */
 	@Nullable Object convert(@Nullable JsonNode node, MethodParameter parameter, Message<?> message, String what) {
 		Class<?> type = parameter.getParameterType();
+		if (type == Optional.class && (node == null || node.isMissingNode() || node.isNull())) {
+			return Optional.empty();
+		}
 		if (node == null || node.isMissingNode()) {
 			if (type.isPrimitive()) {
 				throw new InvalidArgumentException(message, parameter, "Missing " + what, null);

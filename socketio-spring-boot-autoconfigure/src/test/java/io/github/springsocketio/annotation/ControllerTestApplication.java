@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -283,6 +284,11 @@ class ControllerTestApplication {
 		@OnEvent("validate")
 		String validate(@Valid Signup signup) {
 			return "welcome " + signup.name();
+		}
+
+		@OnEvent("optional")
+		String optional(Optional<Greeting> greeting) {
+			return greeting.map(Greeting::name).orElse("none");
 		}
 
 		@OnEvent("number")

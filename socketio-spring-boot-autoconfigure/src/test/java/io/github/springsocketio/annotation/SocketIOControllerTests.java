@@ -144,6 +144,16 @@ class SocketIOControllerTests {
 	}
 
 	@Test
+	void optionalArgument() {
+		try (JavaClient client = JavaClient.connect(this.port, "/")) {
+			assertThat(client.ask("optional", new JSONObject(Map.of("name", "ann", "count", 1))))
+				.containsExactly("ann");
+			assertThat(client.ask("optional", JSONObject.NULL)).containsExactly("none");
+			assertThat(client.ask("optional")).containsExactly("none");
+		}
+	}
+
+	@Test
 	void genericArgument() throws Exception {
 		try (JavaClient client = JavaClient.connect(this.port, "/")) {
 			JSONArray greetings = new JSONArray("[{\"name\":\"a\",\"count\":2},{\"name\":\"b\",\"count\":5}]");
