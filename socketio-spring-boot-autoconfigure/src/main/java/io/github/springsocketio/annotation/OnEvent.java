@@ -12,11 +12,13 @@ import java.lang.annotation.Target;
  * Parameters of the types {@link io.github.springsocketio.server.Socket},
  * {@link io.github.springsocketio.server.SocketEvent}, {@link AckSender},
  * {@link io.github.springsocketio.server.Handshake},
- * {@link io.github.springsocketio.server.Namespace} and {@link java.security.Principal}
- * (the handshake request's authenticated user), and parameters annotated with
+ * {@link io.github.springsocketio.server.Namespace}, {@link java.security.Principal}
+ * (the handshake request's authenticated user, or {@code null}) and
+ * {@link org.springframework.messaging.Message}, and parameters annotated with
  * {@link Auth}, are resolved from the context; every other parameter takes the next
  * argument of the event, in order, converted to its type with the application's
- * {@code JsonMapper} ({@code byte[]} from binary, {@code JsonNode} as is). Parameters
+ * {@code JsonMapper} ({@code byte[]} from binary, {@code JsonNode} as is, {@code null} or
+ * an empty {@code Optional} when absent). Parameters
  * annotated with {@code @Valid} or {@code @Validated} are validated when a Bean Validation
  * provider is present.
  * <p>
