@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
+import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +113,11 @@ public class SocketIOProperties {
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
+
+	/**
+	 * Annotated controllers.
+	 */
+	private final Controllers controllers = new Controllers();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -243,6 +249,10 @@ public class SocketIOProperties {
 
 	public Cors getCors() {
 		return this.cors;
+	}
+
+	public Controllers getControllers() {
+		return this.controllers;
 	}
 
 	/**
@@ -379,6 +389,29 @@ public class SocketIOProperties {
 			configuration.setAllowCredentials(this.allowCredentials);
 			configuration.setMaxAge(this.maxAge);
 			return configuration;
+		}
+
+	}
+
+	/**
+	 * Settings of annotated controllers.
+	 */
+	public static class Controllers {
+
+		/**
+		 * Where handler methods that do not return a reactive type run: auto (virtual
+		 * threads when the JVM has them, else bounded-elastic), virtual, bounded-elastic
+		 * (Reactor's scheduler) or inline (the connection's event loop, for handlers that
+		 * never block). An Executor bean named socketIOControllerExecutor takes precedence.
+		 */
+		private ControllerExecutor executor = ControllerExecutor.AUTO;
+
+		public ControllerExecutor getExecutor() {
+			return this.executor;
+		}
+
+		public void setExecutor(ControllerExecutor executor) {
+			this.executor = executor;
 		}
 
 	}

@@ -1,0 +1,88 @@
+package io.github.springsocketio.annotation;
+
+import java.security.Principal;
+import java.util.function.Function;
+
+import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.server.Handshake;
+import io.github.springsocketio.server.Namespace;
+import io.github.springsocketio.server.Socket;
+import io.github.springsocketio.server.SocketEvent;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.invocation.reactive.SyncHandlerMethodArgumentResolver;
+
+/**
+ * Resolves parameters of one context type from the message headers: one instance per
+ * type (see the factory methods). A parameter of a subtype receives the value only if
+ * it is an instance of it, e.g. a {@code Principal} parameter declared as Spring
+ * Security's {@code Authentication}.
+ */
+final class ContextArgumentResolver implements SyncHandlerMethodArgumentResolver {
+
+	private static final AckSender NO_ACK = (values) -> false;
+
+	private final Class<?> type;
+
+	private final Function<Message<?>, @Nullable Object> value;
+
+	private ContextArgumentResolver(Class<?> type, Function<Message<?>, @Nullable Object> value) {
+		this.type = type;
+		this.value = value;
+	}
+
+	static ContextArgumentResolver message() {
+		return new ContextArgumentResolver(Message.class, (message) -> message);
+	}
+
+	static ContextArgumentResolver socket() {
+		return new ContextArgumentResolver(Socket.class, DispatchHeaders::socket);
+	}
+
+	static ContextArgumentResolver event() {
+		return new ContextArgumentResolver(SocketEvent.class, DispatchHeaders::event);
+	}
+
+	static ContextArgumentResolver ackSender() {
+		return new ContextArgumentResolver(AckSender.class, (message) -> {
+			SocketEvent event = DispatchHeaders.event(message);
+			return (event != null) ? (AckSender) event::ack : NO_ACK;
+		});
+	}
+
+	static ContextArgumentResolver handshake() {
+		return new ContextArgumentResolver(Handshake.class, (message) -> DispatchHeaders.socket(message).handshake());
+	}
+
+	static ContextArgumentResolver namespace() {
+		return new ContextArgumentResolver(Namespace.class, (message) -> DispatchHeaders.socket(message).namespace());
+	}
+
+	static ContextArgumentResolver disconnectReason() {
+		return new ContextArgumentResolver(DisconnectReason.class, DispatchHeaders::disconnectReason);
+	}
+
+	static ContextArgumentResolver principal() {
+		return new ContextArgumentResolver(Principal.class,
+				(message) -> DispatchHeaders.socket(message).handshake().principal());
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return this.type.isAssignableFrom(parameter.getParameterType()) && !parameter.hasParameterAnnotation(Auth.class);
+	}
+
+	@Override
+	public @Nullable Object resolveArgumentValue(MethodParameter parameter, Message<?> message) {
+		Object resolved = this.value.apply(message);
+		return parameter.getParameterType().isInstance(resolved) ? resolved : null;
+	}
+
+	@Override
+	public String toString() {
+		return "ContextArgumentResolver[" + this.type.getSimpleName() + "]";
+	}
+
+}

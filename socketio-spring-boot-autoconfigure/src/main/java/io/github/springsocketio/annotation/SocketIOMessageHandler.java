@@ -1,0 +1,428 @@
+package io.github.springsocketio.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
+import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.server.Socket;
+import io.github.springsocketio.server.SocketEvent;
+import io.github.springsocketio.server.SocketIOServer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ReactiveAdapter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.HandlerMethod;
+import org.springframework.messaging.handler.MessagingAdviceBean;
+import org.springframework.messaging.handler.annotation.support.AnnotationExceptionHandlerMethodResolver;
+import org.springframework.messaging.handler.invocation.AbstractExceptionHandlerMethodResolver;
+import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
+import org.springframework.messaging.handler.invocation.reactive.HandlerMethodArgumentResolver;
+import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandler;
+import org.springframework.messaging.handler.invocation.reactive.InvocableHandlerMethod;
+import org.springframework.util.Assert;
+import org.springframework.util.RouteMatcher;
+import org.springframework.validation.Validator;
+import org.springframework.web.method.ControllerAdviceBean;
+
+/**
+ * Dispatches the events of a {@link SocketIOServer} to the methods of
+ * {@link SocketIOController} beans: {@link OnEvent}, {@link OnConnect},
+ * {@link OnDisconnect} and {@link BeforeConnect}, mapped by {@link SocketIOMapping}
+ * (namespace, kind, event); a mapping claimed twice fails the startup.
+ * <p>
+ * Each event becomes a {@link Message} whose payload is the event's arguments and whose
+ * headers carry the socket, the event and the disconnect reason, read by one argument
+ * resolver per context type. {@code @MessageExceptionHandler} methods of the controller,
+ * then of {@code @ControllerAdvice} beans, handle exceptions; an exception none handles is
+ * logged and, when the client asked for an acknowledgement, answered with
+ * {@code {"error": message}}.
+ * <p>
+ * Whether a method is blocking is decided once, at registration: methods returning a
+ * reactive type ({@code Mono}, {@code Flux}, {@code CompletableFuture}...) run inline on
+ * the thread that delivers the event; the others run on the controller executor, one at
+ * a time and in arrival order per socket.
+ */
+public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketIOMapping> implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SocketIOMessageHandler.class);
+
+	private final SocketIOServer server;
+
+	private final JsonMapper mapper;
+
+	private @Nullable Validator validator;
+
+	private List<NamespaceConnectMiddleware> middlewares = List.of();
+
+	private @Nullable Executor executor;
+
+	private boolean ownsExecutor;
+
+	private @Nullable Scheduler blockingScheduler;
+
+	private final Map<Method, Boolean> blocking = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a handler for a server.
+	 * @param server the server whose events to dispatch
+	 * @param mapper converts event arguments and auth payloads to parameter types
+	 */
+	public SocketIOMessageHandler(SocketIOServer server, JsonMapper mapper) {
+		this.server = server;
+		this.mapper = mapper;
+		setHandlerPredicate((type) -> AnnotatedElementUtils.hasAnnotation(type, SocketIOController.class));
+	}
+
+	/**
+	 * Set the validator of {@code @Valid} and {@code @Validated} parameters.
+	 * @param validator the validator, {@code null} for no validation (the default)
+	 */
+	public void setValidator(@Nullable Validator validator) {
+		this.validator = validator;
+	}
+
+	/**
+	 * Set the connection middleware beans to apply to their namespaces, in order.
+	 * @param middlewares the middleware
+	 */
+	public void setMiddlewares(List<NamespaceConnectMiddleware> middlewares) {
+		this.middlewares = List.copyOf(middlewares);
+	}
+
+	/**
+	 * Run blocking handler methods on an executor owned by the caller.
+	 * @param executor the executor
+	 */
+	public void setExecutor(Executor executor) {
+		this.executor = executor;
+		this.ownsExecutor = false;
+	}
+
+	/**
+	 * Run blocking handler methods on an executor of a kind, created now and shut down
+	 * with this handler. The default is {@link ControllerExecutor#AUTO}.
+	 * @param kind the kind of executor
+	 */
+	public void setExecutor(ControllerExecutor kind) {
+		this.executor = kind.create();
+		this.ownsExecutor = true;
+	}
+
+	/**
+	 * Return the executor of blocking handler methods.
+	 * @return the executor, {@code null} before initialization unless set
+	 */
+	public @Nullable Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * Return whether a handler method runs on the controller executor.
+	 * @param method a registered handler method
+	 * @return {@code true} if it does not return a reactive type
+	 */
+	public boolean isBlocking(Method method) {
+		return this.blocking.getOrDefault(method, false);
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (this.executor == null) {
+			setExecutor(ControllerExecutor.AUTO);
+		}
+		Assert.state(this.executor != null, "No executor");
+		this.blockingScheduler = Schedulers.fromExecutor(this.executor);
+		super.afterPropertiesSet();
+		registerAdvice();
+		bind();
+	}
+
+	@Override
+	public void destroy() {
+		if (this.ownsExecutor && this.executor instanceof ExecutorService service) {
+			service.shutdown();
+		}
+	}
+
+	// ---- configuration of the base class
+
+	@Override
+	protected List<? extends HandlerMethodArgumentResolver> initArgumentResolvers() {
+		ArgumentConverter converter = new ArgumentConverter(this.mapper, this.validator);
+		List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
+		resolvers.add(new AuthArgumentResolver(converter));
+		resolvers.add(ContextArgumentResolver.socket());
+		resolvers.add(ContextArgumentResolver.event());
+		resolvers.add(ContextArgumentResolver.ackSender());
+		resolvers.add(ContextArgumentResolver.handshake());
+		resolvers.add(ContextArgumentResolver.namespace());
+		resolvers.add(ContextArgumentResolver.disconnectReason());
+		resolvers.add(ContextArgumentResolver.principal());
+		resolvers.add(ContextArgumentResolver.message());
+		resolvers.addAll(getArgumentResolverConfigurer().getCustomResolvers());
+		resolvers.add(new PayloadArgumentResolver(resolvers, converter));
+		return resolvers;
+	}
+
+	@Override
+	protected List<? extends HandlerMethodReturnValueHandler> initReturnValueHandlers() {
+		List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>(
+				getReturnValueHandlerConfigurer().getCustomHandlers());
+		handlers.add(new AckReturnValueHandler(getReactiveAdapterRegistry()));
+		return handlers;
+	}
+
+	@Override
+	protected @Nullable SocketIOMapping getMappingForMethod(Method method, Class<?> handlerType) {
+		SocketIOController controller = AnnotatedElementUtils.findMergedAnnotation(handlerType,
+				SocketIOController.class);
+		if (controller == null) {
+			return null;
+		}
+		String namespace = normalize(controller.namespace());
+		List<SocketIOMapping> mappings = new ArrayList<>(1);
+		OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
+		if (onEvent != null) {
+			Assert.state(!onEvent.value().isEmpty(), () -> "Empty event name on " + method.toGenericString());
+			mappings.add(SocketIOMapping.event(namespace, onEvent.value()));
+		}
+		if (AnnotatedElementUtils.hasAnnotation(method, OnConnect.class)) {
+			mappings.add(SocketIOMapping.of(namespace, SocketIOMapping.Kind.CONNECT));
+		}
+		if (AnnotatedElementUtils.hasAnnotation(method, OnDisconnect.class)) {
+			mappings.add(SocketIOMapping.of(namespace, SocketIOMapping.Kind.DISCONNECT));
+		}
+		if (AnnotatedElementUtils.hasAnnotation(method, BeforeConnect.class)) {
+			mappings.add(SocketIOMapping.of(namespace, SocketIOMapping.Kind.BEFORE_CONNECT));
+		}
+		if (mappings.size() > 1) {
+			throw new IllegalStateException("Method " + method.toGenericString()
+					+ " has more than one of @OnEvent, @OnConnect, @OnDisconnect and @BeforeConnect");
+		}
+		return mappings.isEmpty() ? null : mappings.get(0);
+	}
+
+	@Override
+	protected SocketIOMapping extendMapping(SocketIOMapping mapping, HandlerMethod handlerMethod) {
+		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
+		this.blocking.put(handlerMethod.getMethod(), getReactiveAdapterRegistry().getAdapter(returnType) == null);
+		return mapping;
+	}
+
+	@Override
+	protected Set<String> getDirectLookupMappings(SocketIOMapping mapping) {
+		return Set.of(mapping.destination());
+	}
+
+	@Override
+	protected RouteMatcher.@Nullable Route getDestination(Message<?> message) {
+		String destination = message.getHeaders().get(DispatchHeaders.DESTINATION, String.class);
+		return (destination != null) ? () -> destination : null;
+	}
+
+	@Override
+	protected @Nullable SocketIOMapping getMatchingMapping(SocketIOMapping mapping, Message<?> message) {
+		RouteMatcher.Route destination = getDestination(message);
+		return (destination != null && mapping.destination().equals(destination.value())) ? mapping : null;
+	}
+
+	@Override
+	protected Comparator<SocketIOMapping> getMappingComparator(Message<?> message) {
+		return (first, second) -> 0;
+	}
+
+	@Override
+	protected AbstractExceptionHandlerMethodResolver createExceptionMethodResolverFor(Class<?> beanType) {
+		return new AnnotationExceptionHandlerMethodResolver(beanType);
+	}
+
+	@Override
+	protected Mono<Void> handleMatch(SocketIOMapping mapping, HandlerMethod handlerMethod, Message<?> message) {
+		if (mapping.kind() == SocketIOMapping.Kind.BEFORE_CONNECT) {
+			return offloadIfBlocking(handlerMethod, Mono.defer(() -> admit(handlerMethod, message)), null);
+		}
+		return offloadIfBlocking(handlerMethod, Mono.defer(() -> super.handleMatch(mapping, handlerMethod, message)),
+				DispatchHeaders.lane(message));
+	}
+
+	private Mono<Void> offloadIfBlocking(HandlerMethod handlerMethod, Mono<Void> invocation,
+			@Nullable Scheduler lane) {
+		if (!isBlocking(handlerMethod.getMethod())) {
+			return invocation;
+		}
+		Scheduler scheduler = (lane != null) ? lane : this.blockingScheduler;
+		Assert.state(scheduler != null, "Not initialized");
+		return invocation.subscribeOn(scheduler);
+	}
+
+	/**
+	 * Invoke a {@link BeforeConnect} method: its errors refuse the socket, so they go
+	 * straight to the namespace instead of to the exception handlers.
+	 */
+	private Mono<Void> admit(HandlerMethod handlerMethod, Message<?> message) {
+		InvocableHandlerMethod invocable = new InvocableHandlerMethod(handlerMethod.createWithResolvedBean());
+		invocable.setArgumentResolvers(getArgumentResolvers().getResolvers());
+		invocable.setReactiveAdapterRegistry(getReactiveAdapterRegistry());
+		return invocable.invoke(message).flatMap((value) -> {
+			ReactiveAdapter adapter = getReactiveAdapterRegistry().getAdapter(value.getClass());
+			return (adapter != null) ? Mono.from(adapter.toPublisher(value)).then() : Mono.<Void>empty();
+		});
+	}
+
+	// ---- wiring to the server
+
+	private void registerAdvice() {
+		ApplicationContext context = getApplicationContext();
+		if (context != null) {
+			for (ControllerAdviceBean advice : ControllerAdviceBean.findAnnotatedBeans(context)) {
+				Class<?> type = advice.getBeanType();
+				if (type != null) {
+					AnnotationExceptionHandlerMethodResolver resolver = new AnnotationExceptionHandlerMethodResolver(
+							type);
+					if (resolver.hasExceptionMappings()) {
+						registerExceptionHandlerAdvice(new ControllerAdviceWrapper(advice), resolver);
+					}
+				}
+			}
+		}
+		registerExceptionHandlerAdvice(new UnhandledExceptionHandler.Advice(),
+				new AnnotationExceptionHandlerMethodResolver(UnhandledExceptionHandler.class));
+	}
+
+	private void bind() {
+		Map<String, NamespaceMappings> namespaces = new LinkedHashMap<>();
+		for (SocketIOMapping mapping : getHandlerMethods().keySet()) {
+			namespaces.computeIfAbsent(mapping.namespace(), (name) -> new NamespaceMappings()).add(mapping);
+		}
+		for (NamespaceConnectMiddleware middleware : this.middlewares) {
+			this.server.of(normalize(middleware.namespace())).use(middleware);
+		}
+		namespaces.forEach((name, mappings) -> {
+			SocketIOMapping beforeConnect = mappings.beforeConnect;
+			if (beforeConnect != null) {
+				this.server.of(name)
+					.use((socket) -> handleMessage(DispatchHeaders.message(beforeConnect, socket, null, null, null)));
+			}
+			if (!mappings.events.isEmpty() || mappings.connect != null || mappings.disconnect != null) {
+				this.server.of(name).onConnection((socket) -> attach(socket, mappings));
+			}
+			log.debug("Socket.IO namespace {}: {}", name, mappings);
+		});
+	}
+
+	private void attach(Socket socket, NamespaceMappings mappings) {
+		Assert.state(this.executor != null, "Not initialized");
+		Scheduler lane = Schedulers.fromExecutor(new SerialExecutor(this.executor));
+		for (SocketIOMapping mapping : mappings.events) {
+			String event = mapping.event();
+			Assert.state(event != null, "No event name");
+			socket.onAsync(event, (received) -> dispatch(mapping, socket, received, null, lane));
+		}
+		SocketIOMapping disconnect = mappings.disconnect;
+		if (disconnect != null) {
+			socket.onDisconnect((reason) -> dispatch(disconnect, socket, null, reason, lane).subscribe());
+		}
+		SocketIOMapping connect = mappings.connect;
+		if (connect != null) {
+			dispatch(connect, socket, null, null, lane).subscribe();
+		}
+	}
+
+	private Mono<Void> dispatch(SocketIOMapping mapping, Socket socket, @Nullable SocketEvent event,
+			@Nullable DisconnectReason reason, Scheduler lane) {
+		return handleMessage(DispatchHeaders.message(mapping, socket, event, reason, lane)).onErrorResume((ex) -> {
+			// an exception handler failed, or the dispatch itself
+			log.error("{} failed on socket {}", mapping, socket.id(), ex);
+			if (event != null) {
+				event.ack(UnhandledExceptionHandler.errorOf(ex));
+			}
+			return Mono.empty();
+		});
+	}
+
+	private static String normalize(String namespace) {
+		return namespace.startsWith("/") ? namespace : "/" + namespace;
+	}
+
+	/**
+	 * The mappings of one namespace.
+	 */
+	private static final class NamespaceMappings {
+
+		private final List<SocketIOMapping> events = new ArrayList<>();
+
+		private @Nullable SocketIOMapping beforeConnect;
+
+		private @Nullable SocketIOMapping connect;
+
+		private @Nullable SocketIOMapping disconnect;
+
+		void add(SocketIOMapping mapping) {
+			switch (mapping.kind()) {
+				case EVENT -> this.events.add(mapping);
+				case BEFORE_CONNECT -> this.beforeConnect = mapping;
+				case CONNECT -> this.connect = mapping;
+				case DISCONNECT -> this.disconnect = mapping;
+			}
+		}
+
+		@Override
+		public String toString() {
+			List<String> names = this.events.stream().map(SocketIOMapping::event).map(String::valueOf).sorted().toList();
+			return "events " + names + ((this.beforeConnect != null) ? ", @BeforeConnect" : "")
+					+ ((this.connect != null) ? ", @OnConnect" : "") + ((this.disconnect != null) ? ", @OnDisconnect" : "");
+		}
+
+	}
+
+	/**
+	 * A {@code @ControllerAdvice} bean as a {@link MessagingAdviceBean}.
+	 */
+	private static final class ControllerAdviceWrapper implements MessagingAdviceBean {
+
+		private final ControllerAdviceBean advice;
+
+		ControllerAdviceWrapper(ControllerAdviceBean advice) {
+			this.advice = advice;
+		}
+
+		@Override
+		public @Nullable Class<?> getBeanType() {
+			return this.advice.getBeanType();
+		}
+
+		@Override
+		public Object resolveBean() {
+			return this.advice.resolveBean();
+		}
+
+		@Override
+		public boolean isApplicableToBeanType(Class<?> beanType) {
+			return this.advice.isApplicableToBeanType(beanType);
+		}
+
+		@Override
+		public int getOrder() {
+			return this.advice.getOrder();
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.github.springsocketio.autoconfigure;
+
+import java.util.concurrent.Executor;
+
+import io.github.springsocketio.annotation.NamespaceConnectMiddleware;
+import io.github.springsocketio.annotation.SocketIOMessageHandler;
+import io.github.springsocketio.server.SocketIOServer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/**
+ * Auto-configuration of annotated controllers: a {@link SocketIOMessageHandler} that
+ * dispatches the events of the {@link SocketIOServer} to
+ * {@link io.github.springsocketio.annotation.SocketIOController @SocketIOController}
+ * beans, applies the {@link NamespaceConnectMiddleware} beans, validates {@code @Valid}
+ * parameters with the application's Bean Validation {@code Validator} when there is one,
+ * and runs blocking handler methods on the executor chosen by
+ * {@code socketio.controllers.executor}, or on an {@link Executor} bean named
+ * {@value #EXECUTOR_BEAN_NAME}.
+ */
+@AutoConfiguration(after = SocketIOAutoConfiguration.class,
+		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
+@ConditionalOnClass(AbstractMethodMessageHandler.class)
+@ConditionalOnBean(SocketIOServer.class)
+public final class SocketIOAnnotationAutoConfiguration {
+
+	/** Name of an {@link Executor} bean that runs the blocking handler methods. */
+	public static final String EXECUTOR_BEAN_NAME = "socketIOControllerExecutor";
+
+	private static final String BEAN_VALIDATOR = "jakarta.validation.Validator";
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIOMessageHandler socketIOMessageHandler(SocketIOServer server, SocketIOProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<NamespaceConnectMiddleware> middlewares,
+			@Qualifier(EXECUTOR_BEAN_NAME) ObjectProvider<Executor> executor, ApplicationContext context) {
+		SocketIOMessageHandler handler = new SocketIOMessageHandler(server,
+				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+		Executor userExecutor = executor.getIfAvailable();
+		if (userExecutor != null) {
+			handler.setExecutor(userExecutor);
+		}
+		else {
+			handler.setExecutor(properties.getControllers().getExecutor());
+		}
+		handler.setMiddlewares(middlewares.orderedStream().toList());
+		handler.setValidator(validator(context));
+		return handler;
+	}
+
+	private static @Nullable Validator validator(ApplicationContext context) {
+		return ClassUtils.isPresent(BEAN_VALIDATOR, SocketIOAnnotationAutoConfiguration.class.getClassLoader())
+				? BeanValidation.validator(context) : null;
+	}
+
+	/**
+	 * Kept apart so that Bean Validation types are loaded only when present.
+	 */
+	private static final class BeanValidation {
+
+		static @Nullable Validator validator(ApplicationContext context) {
+			jakarta.validation.Validator validator = context.getBeanProvider(jakarta.validation.Validator.class)
+				.getIfUnique();
+			if (validator == null) {
+				return null;
+			}
+			return (validator instanceof SmartValidator smart) ? smart : new SpringValidatorAdapter(validator);
+		}
+
+	}
+
+}
