@@ -42,6 +42,8 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 
 	private final EngineIoServer server;
 
+	private final @Nullable CorsConfiguration cors;
+
 	/**
 	 * Create a mapping.
 	 * @param path the mount path, e.g. {@code /socket.io/}
@@ -51,6 +53,7 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 	public EngineIoHandlerMapping(String path, EngineIoServer server, @Nullable CorsConfiguration cors) {
 		this.path = normalize(path);
 		this.server = server;
+		this.cors = cors;
 		Map<String, Object> urls = new LinkedHashMap<>();
 		urls.put(this.path, server);
 		urls.put(this.path + "/", server);
@@ -70,6 +73,14 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 	 */
 	public String getPath() {
 		return this.path;
+	}
+
+	/**
+	 * Return the CORS settings of the mount path.
+	 * @return the settings, or {@code null} for none
+	 */
+	public @Nullable CorsConfiguration getCorsConfiguration() {
+		return this.cors;
 	}
 
 	@Override

@@ -155,6 +155,15 @@ public final class EngineIoServer implements WebHandler {
 		}
 	}
 
+	/**
+	 * Return whether the server is shut down: it refuses handshakes until
+	 * {@link #start()}.
+	 * @return {@code true} after {@link #shutdown()}
+	 */
+	public boolean isShutdown() {
+		return this.shutdown;
+	}
+
 	Disposable schedule(Runnable task, Duration delay) {
 		return this.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}

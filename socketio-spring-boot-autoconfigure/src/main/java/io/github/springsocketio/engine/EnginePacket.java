@@ -123,6 +123,16 @@ public final class EnginePacket {
 	}
 
 	/**
+	 * Return the size of the packet's data in bytes: the length of binary data, or of
+	 * the text's UTF-8 encoding (computed once and shared with the transports, which
+	 * write that encoding).
+	 * @return the number of bytes, without the packet type and transport framing
+	 */
+	public int dataLength() {
+		return (this.binary != null) ? this.binary.length : encodedText().length - 1;
+	}
+
+	/**
 	 * Return the UTF-8 encoding of the type digit followed by the text data, which is
 	 * how a text packet appears in a WebSocket frame and in a polling payload. It is
 	 * computed once and shared by every session the packet is sent to.

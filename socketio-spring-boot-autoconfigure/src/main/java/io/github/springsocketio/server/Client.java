@@ -46,6 +46,9 @@ final class Client {
 
 	private volatile @Nullable Disposable connectTimeout;
 
+	/** Bytes of the inbound packet being reassembled, counted for listeners only. */
+	private long inboundBytes;
+
 	Client(SocketIOServer server, EngineSession connection) {
 		this.server = server;
 		this.connection = connection;
@@ -80,9 +83,13 @@ final class Client {
 	}
 
 	void onText(String text) {
+		if (!this.server.listeners().isEmpty()) {
+			this.inboundBytes += ServerListeners.utf8Length(text);
+		}
 		try {
 			Packet packet = this.decoder.decodeText(text);
 			if (packet != null) {
+				received(packet.type());
 				onPacket(packet);
 			}
 		}
@@ -92,9 +99,14 @@ final class Client {
 	}
 
 	void onBinary(byte[] data) {
+		if (!this.server.listeners().isEmpty()) {
+			this.inboundBytes += data.length;
+		}
 		try {
 			Packet packet = this.decoder.decodeBinary(data);
 			if (packet != null) {
+				// reassembled packets are typed EVENT or ACK; report them as they came
+				received(packet.type().isAck() ? PacketType.BINARY_ACK : PacketType.BINARY_EVENT);
 				onPacket(packet);
 			}
 		}
@@ -107,6 +119,12 @@ final class Client {
 		logger.debug("Invalid packet on {}: {}", this.connection.id(), ex.getMessage());
 		closeSockets(DisconnectReason.PARSE_ERROR);
 		this.connection.close();
+	}
+
+	private void received(PacketType type) {
+		long bytes = this.inboundBytes;
+		this.inboundBytes = 0;
+		this.server.listeners().packetReceived(type, bytes);
 	}
 
 	private void onPacket(Packet packet) {
@@ -183,7 +201,11 @@ final class Client {
 	}
 
 	boolean send(List<EnginePacket> messages, boolean isVolatile) {
-		return this.connection.send(messages, isVolatile);
+		boolean queued = this.connection.send(messages, isVolatile);
+		if (queued) {
+			this.server.listeners().packetSent(messages);
+		}
+		return queued;
 	}
 
 	void remove(Socket socket) {

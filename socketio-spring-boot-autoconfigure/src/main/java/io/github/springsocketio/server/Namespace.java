@@ -224,6 +224,10 @@ public class Namespace implements AdapterNamespace {
 		return this.server.payloads();
 	}
 
+	ServerListeners listeners() {
+		return this.server.listeners();
+	}
+
 	/**
 	 * Admit a client: run the middleware, then connect the socket.
 	 * @param done receives the connected socket, or {@code null} when refused
@@ -292,6 +296,7 @@ public class Namespace implements AdapterNamespace {
 		done.accept(socket);
 		JsonNode connectData = client.isLegacy() ? null : Payloads.emptyObject().put("sid", socket.id());
 		socket.onConnect(connectData);
+		this.server.listeners().socketConnected(socket);
 		for (Consumer<Socket> listener : this.connectionListeners) {
 			try {
 				listener.accept(socket);

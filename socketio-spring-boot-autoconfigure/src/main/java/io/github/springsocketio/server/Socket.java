@@ -272,7 +272,8 @@ public final class Socket {
 				return;
 			}
 			long ackId = this.namespace.nextAckId();
-			this.acks.put(ackId, new PendingAck((data) -> sink.success(asArray(data)), sink::error));
+			this.acks.put(ackId,
+					new PendingAck((data) -> sink.success(asArray(data)), sink::error, System.nanoTime()));
 			sink.onDispose(() -> this.acks.remove(ackId));
 			notifyOutgoing(event, args);
 			send(Packet.event(this.namespace.name(), payloads().eventData(event, args), ackId), false);
@@ -305,7 +306,7 @@ public final class Socket {
 	 */
 	void expectAck(long ackId, Consumer<JsonNode> callback) {
 		this.acks.put(ackId, new PendingAck(callback, (error) -> {
-		}));
+		}, System.nanoTime()));
 	}
 
 	private void notifyOutgoing(String event, ArrayNode args) {
@@ -441,6 +442,7 @@ public final class Socket {
 		else if (packet.type().isAck()) {
 			PendingAck pending = this.acks.remove(packet.ackId());
 			if (pending != null) {
+				this.namespace.listeners().ackReceived(this, System.nanoTime() - pending.sentAt());
 				JsonNode args = packet.data();
 				pending.success().accept((args != null) ? args : JsonNodeFactory.instance.arrayNode());
 			}
@@ -489,12 +491,14 @@ public final class Socket {
 			}
 			catch (RuntimeException ex) {
 				logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
+				this.namespace.listeners().handlerError(this, event.name(), ex);
 				notifyError(ex);
 				continue;
 			}
 			if (result != null) {
 				result.subscribe((value) -> event.ack(value), (ex) -> {
 					logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
+					this.namespace.listeners().handlerError(this, event.name(), ex);
 					notifyError(ex);
 				});
 			}
@@ -528,6 +532,7 @@ public final class Socket {
 				pending.error().accept(new AckTimeoutException("socket has been disconnected"));
 			}
 		}
+		this.namespace.listeners().socketDisconnected(this, reason);
 		notifyDisconnect(this.disconnectListeners, reason);
 	}
 
@@ -547,7 +552,7 @@ public final class Socket {
 		return "Socket[" + this.id + ", " + this.namespace.name() + "]";
 	}
 
-	private record PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error) {
+	private record PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error, long sentAt) {
 	}
 
 	/**

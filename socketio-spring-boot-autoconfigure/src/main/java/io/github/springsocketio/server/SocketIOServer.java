@@ -16,6 +16,7 @@ import io.github.springsocketio.engine.CloseReason;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.protocol.EncodedPacket;
 import io.github.springsocketio.protocol.Packet;
 import io.github.springsocketio.protocol.PacketEncoder;
@@ -51,6 +52,8 @@ public class SocketIOServer implements EngineSessionHandler {
 	/** Dynamic namespaces that exist, with their parent; also the lock of their lifecycle. */
 	private final Map<String, ParentNamespace> children = new HashMap<>();
 
+	private final ServerListeners listeners = new ServerListeners();
+
 	/**
 	 * Create a server.
 	 * @param options the Socket.IO settings
@@ -73,6 +76,29 @@ public class SocketIOServer implements EngineSessionHandler {
 
 	Payloads payloads() {
 		return this.payloads;
+	}
+
+	// ---- observation
+
+	/**
+	 * Register a listener of connections, sockets, packets, acknowledgements and
+	 * handler failures (metrics, diagnostics).
+	 * @param listener the listener
+	 */
+	public void addListener(SocketIOServerListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Unregister a listener.
+	 * @param listener the listener
+	 */
+	public void removeListener(SocketIOServerListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	ServerListeners listeners() {
+		return this.listeners;
 	}
 
 	// ---- namespaces
@@ -238,6 +264,21 @@ public class SocketIOServer implements EngineSessionHandler {
 	}
 
 	/**
+	 * Return the number of connected clients that use a transport now.
+	 * @param transport the transport
+	 * @return the count
+	 */
+	public int clientCount(EngineTransport transport) {
+		int count = 0;
+		for (Client client : this.clients.values()) {
+			if (client.connection().transport() == transport) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
 	 * Disconnect every socket with reason {@code server shutting down}.
 	 */
 	public void close() {
@@ -267,6 +308,7 @@ public class SocketIOServer implements EngineSessionHandler {
 	public void onOpen(EngineSession session) {
 		Client client = new Client(this, session);
 		this.clients.put(session.id(), client);
+		this.listeners.clientConnected(session.id(), session.transport());
 		client.onOpen();
 	}
 
@@ -290,7 +332,9 @@ public class SocketIOServer implements EngineSessionHandler {
 	public void onClose(EngineSession session, CloseReason reason) {
 		Client client = this.clients.remove(session.id());
 		if (client != null) {
-			client.onClose(DisconnectReason.of(reason));
+			DisconnectReason disconnectReason = DisconnectReason.of(reason);
+			client.onClose(disconnectReason);
+			this.listeners.clientDisconnected(session.id(), session.transport(), disconnectReason);
 		}
 	}
 

@@ -1,0 +1,32 @@
+package io.github.springsocketio.actuate;
+
+import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
+import io.github.springsocketio.server.SocketIOServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the Socket.IO meters ({@link SocketIOMetrics}) when Micrometer
+ * is present and a {@link MeterRegistry} and a {@link SocketIOServer} exist. Spring
+ * Boot's metrics auto-configuration binds the {@link MeterBinder} to the registry.
+ */
+@AutoConfiguration(after = SocketIOAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterBinder.class)
+@ConditionalOnBean({ MeterRegistry.class, SocketIOServer.class })
+public final class SocketIOMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocketIOMetrics socketIOMetrics(SocketIOServer server) {
+		return new SocketIOMetrics(server);
+	}
+
+}
