@@ -1,6 +1,10 @@
 package io.github.springsocketio.autoconfigure;
 
+import java.io.IOException;
+
 import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.client.ClientBundle;
+import io.github.springsocketio.client.ClientBundleHandlerMapping;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
@@ -19,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
@@ -27,7 +33,9 @@ import org.springframework.web.reactive.DispatcherHandler;
  * {@link EngineSessionHandler}, for a bare Engine.IO server) on an
  * {@link EngineIoServer} mounted at {@code socketio.path} on the application's own
  * port, configured from {@link SocketIOProperties}. Payloads go through the
- * application's {@code JsonMapper}.
+ * application's {@code JsonMapper}. The official client bundle, when a
+ * {@code socket.io-client} WebJar is on the classpath, is served under the same path
+ * ({@code socketio.serve-client}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
@@ -69,6 +77,16 @@ public final class SocketIOAutoConfiguration {
 	@ConditionalOnBean(EngineIoServer.class)
 	EngineIoHandlerMapping socketIoHandlerMapping(EngineIoServer server, SocketIOProperties properties) {
 		return new EngineIoHandlerMapping(properties.getPath(), server, properties.getCors().toCorsConfiguration());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(SocketIOServer.class)
+	@ConditionalOnProperty(prefix = "socketio", name = "serve-client", matchIfMissing = true)
+	ClientBundleHandlerMapping socketIoClientBundleHandlerMapping(SocketIOProperties properties,
+			ResourceLoader resourceLoader) throws IOException {
+		ClientBundle bundle = ClientBundle.find(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+		return new ClientBundleHandlerMapping(properties.getPath(), bundle, properties.getCors().toCorsConfiguration());
 	}
 
 }

@@ -110,6 +110,13 @@ public class SocketIOProperties {
 	private boolean allowEio3;
 
 	/**
+	 * Whether to serve the official client bundle (socket.io.js, socket.io.min.js,
+	 * socket.io.esm.min.js and their source maps) under the path, from a
+	 * socket.io-client WebJar on the classpath.
+	 */
+	private boolean serveClient = true;
+
+	/**
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
@@ -245,6 +252,14 @@ public class SocketIOProperties {
 
 	public void setAllowEio3(boolean allowEio3) {
 		this.allowEio3 = allowEio3;
+	}
+
+	public boolean isServeClient() {
+		return this.serveClient;
+	}
+
+	public void setServeClient(boolean serveClient) {
+		this.serveClient = serveClient;
 	}
 
 	public Cors getCors() {
