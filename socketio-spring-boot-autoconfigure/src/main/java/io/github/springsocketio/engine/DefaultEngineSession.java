@@ -437,6 +437,11 @@ final class DefaultEngineSession implements EngineSession {
 	 */
 	private void onPacket(EnginePacket packet) {
 		if (this.state != State.OPEN) {
+			// a client answering the server's close with its own close packet ends the
+			// session now, as the reference does, instead of at the close timeout
+			if (packet.type() == EnginePacketType.CLOSE) {
+				terminate(CloseReason.TRANSPORT_CLOSE);
+			}
 			return;
 		}
 		switch (packet.type()) {

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = EngineLimitsTests.LimitsApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "socketio.max-sessions=2", "socketio.max-concurrent-polling-bodies=1",
-				"socketio.ping-interval=300ms", "socketio.ping-timeout=200ms", "socketio.connect-timeout=10s" })
+				"socketio.ping-interval=2s", "socketio.ping-timeout=1s", "socketio.connect-timeout=10s" })
 class EngineLimitsTests {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -43,7 +43,7 @@ class EngineLimitsTests {
 
 	@Test
 	void handshakesBeyondTheSessionCapGet503UntilSessionsEnd() throws Exception {
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.sessionCount() == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.sessionCount() == 0);
 		assertThat(handshake().statusCode()).isEqualTo(200);
 		assertThat(handshake().statusCode()).isEqualTo(200);
 		HttpResponse<String> refused = handshake();
@@ -51,13 +51,13 @@ class EngineLimitsTests {
 		assertThat(refused.body()).isEqualTo("{\"code\":4,\"message\":\"Too many sessions\"}");
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
 		// nobody polls: the heartbeat ends both sessions and makes room
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.sessionCount() == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.sessionCount() == 0);
 		assertThat(handshake().statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void postsBeyondTheConcurrentBodyCapGet503WithoutBeingRead() throws Exception {
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.server.sessionCount() == 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.server.sessionCount() == 0);
 		String first = sid(handshake());
 		String second = sid(handshake());
 		try (Socket slow = new Socket("localhost", this.port)) {
