@@ -1,6 +1,7 @@
 package io.github.springsocketio.adapter;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.github.springsocketio.protocol.Packet;
@@ -105,6 +106,24 @@ public interface Adapter {
 	 */
 	default Mono<Integer> serverCount() {
 		return Mono.just(1);
+	}
+
+	/**
+	 * Keep the state of a socket that lost its connection, for connection state
+	 * recovery. Adapters without recovery support ignore it.
+	 * @param session the state
+	 */
+	default void persistSession(PersistedSession session) {
+	}
+
+	/**
+	 * Take back a persisted session and the events sent since an offset.
+	 * @param pid the private session id the client presented
+	 * @param offset the offset of the last event the client received
+	 * @return the session, or empty when unknown, expired, or the offset is unknown
+	 */
+	default Mono<Optional<RestoredSession>> restoreSession(String pid, String offset) {
+		return Mono.just(Optional.empty());
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.github.springsocketio.adapter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +46,13 @@ public interface AdapterNamespace {
 	 * @return whether they were queued
 	 */
 	boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId, Consumer<JsonNode> onAck);
+
+	/**
+	 * Return how long the state of a disconnected socket is kept for connection state
+	 * recovery.
+	 * @return the window, or {@code null} when recovery is off
+	 */
+	@Nullable Duration recoveryWindow();
 
 	/**
 	 * Allocate an ack id unique in this namespace.

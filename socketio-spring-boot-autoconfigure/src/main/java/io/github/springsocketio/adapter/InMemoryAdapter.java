@@ -1,5 +1,7 @@
 package io.github.springsocketio.adapter;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -7,12 +9,18 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The default adapter: rooms of the sockets of this node, kept in memory. A broadcast
@@ -28,12 +36,32 @@ public class InMemoryAdapter implements Adapter {
 
 	private final Map<String, Set<String>> socketRooms = new HashMap<>();
 
+	// ---- connection state recovery (only when the namespace has a recovery window)
+
+	private final @Nullable Duration recoveryWindow;
+
+	/** Event packets sent without ack and not volatile, oldest first, with their offsets. */
+	private final ArrayDeque<KeptPacket> kept = new ArrayDeque<>();
+
+	/** Sessions of disconnected sockets by private session id. */
+	private final Map<String, KeptSession> sessions = new HashMap<>();
+
+	private final String offsetPrefix = Long.toString(System.nanoTime() & 0xFFFFFF, 36) + "-";
+
+	private long nextOffset;
+
+	private final @Nullable Disposable pruning;
+
 	/**
 	 * Create the adapter of a namespace.
 	 * @param namespace the namespace
 	 */
 	public InMemoryAdapter(AdapterNamespace namespace) {
 		this.namespace = namespace;
+		this.recoveryWindow = namespace.recoveryWindow();
+		this.pruning = (this.recoveryWindow != null) ? Schedulers.parallel()
+			.schedulePeriodically(this::prune, this.recoveryWindow.toMillis(), Math.max(1000,
+					this.recoveryWindow.toMillis() / 4), TimeUnit.MILLISECONDS) : null;
 	}
 
 	/**
@@ -121,11 +149,12 @@ public class InMemoryAdapter implements Adapter {
 
 	@Override
 	public void broadcast(Packet packet, BroadcastOptions options) {
+		Packet sent = (this.recoveryWindow != null) ? keep(packet, options) : packet;
 		Set<String> targets = sockets(options);
 		if (targets.isEmpty()) {
 			return;
 		}
-		List<EnginePacket> messages = this.namespace.encode(packet);
+		List<EnginePacket> messages = this.namespace.encode(sent);
 		for (String socketId : targets) {
 			this.namespace.deliver(socketId, messages, options.isVolatile());
 		}
@@ -169,6 +198,109 @@ public class InMemoryAdapter implements Adapter {
 				}
 			}));
 		});
+	}
+
+	/**
+	 * Give an event packet sent without ack and not volatile an offset as its last
+	 * argument, as the reference does, and keep it for the recovery window.
+	 */
+	private Packet keep(Packet packet, BroadcastOptions options) {
+		JsonNode data = packet.data();
+		if (!packet.type().isEvent() || packet.hasAck() || options.isVolatile() || !(data instanceof ArrayNode array)) {
+			return packet;
+		}
+		ArrayNode withOffset = array.deepCopy();
+		synchronized (this.kept) {
+			String offset = this.offsetPrefix + Long.toString(this.nextOffset++, 36);
+			withOffset.add(offset);
+			this.kept.addLast(new KeptPacket(offset, options, withOffset, System.nanoTime()));
+		}
+		return new Packet(packet.type(), packet.namespace(), Packet.NO_ACK, withOffset);
+	}
+
+	@Override
+	public void persistSession(PersistedSession session) {
+		if (this.recoveryWindow == null) {
+			return;
+		}
+		synchronized (this.kept) {
+			this.sessions.put(session.pid(), new KeptSession(session, System.nanoTime()));
+		}
+	}
+
+	@Override
+	public Mono<Optional<RestoredSession>> restoreSession(String pid, String offset) {
+		if (this.recoveryWindow == null) {
+			return Mono.just(Optional.empty());
+		}
+		prune();
+		synchronized (this.kept) {
+			KeptSession kept = this.sessions.remove(pid);
+			if (kept == null) {
+				return Mono.just(Optional.empty());
+			}
+			List<ArrayNode> missed = new ArrayList<>();
+			boolean found = false;
+			for (KeptPacket packet : this.kept) {
+				if (found) {
+					if (reaches(packet.options(), kept.session().rooms())) {
+						missed.add(packet.data());
+					}
+				}
+				else if (packet.offset().equals(offset)) {
+					found = true;
+				}
+			}
+			return Mono.just(found ? Optional.of(new RestoredSession(kept.session(), missed)) : Optional.empty());
+		}
+	}
+
+	private static boolean reaches(BroadcastOptions options, Set<String> rooms) {
+		boolean included = options.rooms().isEmpty() || options.rooms().stream().anyMatch(rooms::contains);
+		boolean excluded = options.except().stream().anyMatch(rooms::contains);
+		return included && !excluded;
+	}
+
+	/** Release kept packets and sessions older than the recovery window. */
+	private void prune() {
+		Duration window = this.recoveryWindow;
+		if (window == null) {
+			return;
+		}
+		long oldest = System.nanoTime() - window.toNanos();
+		synchronized (this.kept) {
+			while (!this.kept.isEmpty() && this.kept.peekFirst().keptAt() - oldest < 0) {
+				this.kept.pollFirst();
+			}
+			this.sessions.values().removeIf((session) -> session.disconnectedAt() - oldest < 0);
+		}
+	}
+
+	/**
+	 * Return how many packets and sessions are kept for recovery.
+	 * @return packets and sessions, for tests and monitoring
+	 */
+	public int[] keptForRecovery() {
+		synchronized (this.kept) {
+			return new int[] { this.kept.size(), this.sessions.size() };
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.pruning != null) {
+			this.pruning.dispose();
+		}
+		synchronized (this.kept) {
+			this.kept.clear();
+			this.sessions.clear();
+		}
+	}
+
+	private record KeptPacket(String offset, BroadcastOptions options, ArrayNode data, long keptAt) {
+	}
+
+	private record KeptSession(PersistedSession session, long disconnectedAt) {
 	}
 
 	@Override

@@ -59,7 +59,8 @@ public final class SocketIOAutoConfiguration {
 			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
 		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
 				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY),
-				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces());
+				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces(),
+				properties.getConnectionStateRecovery().toOptions());
 		SocketIOServer server = new SocketIOServer(options,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(server));

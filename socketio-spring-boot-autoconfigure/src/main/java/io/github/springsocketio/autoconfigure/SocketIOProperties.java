@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -120,6 +121,12 @@ public class SocketIOProperties {
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
+
+	/**
+	 * Connection state recovery: a client that reconnects soon enough gets its socket
+	 * back with the events it missed.
+	 */
+	private final ConnectionStateRecovery connectionStateRecovery = new ConnectionStateRecovery();
 
 	/**
 	 * Annotated controllers.
@@ -264,6 +271,68 @@ public class SocketIOProperties {
 
 	public Cors getCors() {
 		return this.cors;
+	}
+
+	public ConnectionStateRecovery getConnectionStateRecovery() {
+		return this.connectionStateRecovery;
+	}
+
+	/**
+	 * Connection state recovery settings (socket.io 4.6+).
+	 */
+	public static class ConnectionStateRecovery {
+
+		/**
+		 * Whether to keep the state of disconnected sockets and the packets sent to them,
+		 * so that clients reconnecting within max-disconnection-duration recover them.
+		 */
+		private boolean enabled;
+
+		/**
+		 * How long the state of a disconnected socket and the packets it may have missed
+		 * are kept.
+		 */
+		private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
+
+		/**
+		 * Whether a recovered socket skips the connection middleware.
+		 */
+		private boolean skipMiddlewares = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxDisconnectionDuration() {
+			return this.maxDisconnectionDuration;
+		}
+
+		public void setMaxDisconnectionDuration(Duration maxDisconnectionDuration) {
+			this.maxDisconnectionDuration = maxDisconnectionDuration;
+		}
+
+		public boolean isSkipMiddlewares() {
+			return this.skipMiddlewares;
+		}
+
+		public void setSkipMiddlewares(boolean skipMiddlewares) {
+			this.skipMiddlewares = skipMiddlewares;
+		}
+
+		/**
+		 * Build the server's recovery options.
+		 * @return the options, or {@code null} when recovery is off
+		 */
+		public SocketIOServerOptions.@Nullable ConnectionStateRecovery toOptions() {
+			return this.enabled
+					? new SocketIOServerOptions.ConnectionStateRecovery(this.maxDisconnectionDuration, this.skipMiddlewares)
+					: null;
+		}
+
 	}
 
 	public Controllers getControllers() {

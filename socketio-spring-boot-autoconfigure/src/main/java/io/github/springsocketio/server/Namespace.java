@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import io.github.springsocketio.adapter.Adapter;
 import io.github.springsocketio.adapter.AdapterNamespace;
 import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.adapter.RestoredSession;
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.HandshakeRequest;
@@ -236,9 +237,37 @@ public class Namespace implements AdapterNamespace {
 		HandshakeRequest request = client.connection().handshake();
 		Handshake handshake = new Handshake(request.headers(), request.query(), auth, request.remoteAddress(),
 				request.issued(), request.url(), request.secure(), request.principal());
-		Socket socket = new Socket(socketId(client), this, client, handshake);
 		this.admitting.incrementAndGet();
-		if (this.middlewares.isEmpty()) {
+		SocketIOServerOptions.ConnectionStateRecovery recovery = this.server.options().recovery();
+		JsonNode pid = auth.get("pid");
+		JsonNode offset = auth.get("offset");
+		if (recovery != null && !client.isLegacy() && pid != null && pid.isString() && offset != null
+				&& offset.isString()) {
+			this.adapter.restoreSession(pid.asString(), offset.asString())
+				.subscribe((restored) -> restored.ifPresentOrElse(
+						(session) -> recover(client, handshake, session, recovery.skipMiddlewares(), done),
+						() -> connectNew(client, handshake, done)),
+						(error) -> {
+							logger.warn("Could not restore a session in {}", this.name, error);
+							connectNew(client, handshake, done);
+						});
+			return;
+		}
+		connectNew(client, handshake, done);
+	}
+
+	private void recover(Client client, Handshake handshake, RestoredSession restored, boolean skipMiddlewares,
+			Consumer<@Nullable Socket> done) {
+		Socket socket = new Socket(restored.session().sid(), this, client, handshake, restored);
+		runMiddlewares(client, socket, skipMiddlewares, done);
+	}
+
+	private void connectNew(Client client, Handshake handshake, Consumer<@Nullable Socket> done) {
+		runMiddlewares(client, new Socket(socketId(client), this, client, handshake, null), false, done);
+	}
+
+	private void runMiddlewares(Client client, Socket socket, boolean skip, Consumer<@Nullable Socket> done) {
+		if (skip || this.middlewares.isEmpty()) {
 			admit(client, socket, done);
 			return;
 		}
@@ -294,7 +323,14 @@ public class Namespace implements AdapterNamespace {
 			this.admitting.decrementAndGet();
 		}
 		done.accept(socket);
-		JsonNode connectData = client.isLegacy() ? null : Payloads.emptyObject().put("sid", socket.id());
+		JsonNode connectData = null;
+		if (!client.isLegacy()) {
+			ObjectNode data = Payloads.emptyObject().put("sid", socket.id());
+			if (socket.pid() != null) {
+				data.put("pid", socket.pid());
+			}
+			connectData = data;
+		}
 		socket.onConnect(connectData);
 		this.server.listeners().socketConnected(socket);
 		for (Consumer<Socket> listener : this.connectionListeners) {
@@ -357,6 +393,16 @@ public class Namespace implements AdapterNamespace {
 		}
 		socket.expectAck(ackId, onAck);
 		return socket.deliver(messages, false);
+	}
+
+	@Override
+	public @Nullable Duration recoveryWindow() {
+		SocketIOServerOptions.ConnectionStateRecovery recovery = this.server.options().recovery();
+		return (recovery != null) ? recovery.maxDisconnectionDuration() : null;
+	}
+
+	boolean isRecoveryEnabled() {
+		return this.server.options().recovery() != null;
 	}
 
 	@Override

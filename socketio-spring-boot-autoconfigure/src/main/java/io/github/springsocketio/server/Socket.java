@@ -2,6 +2,7 @@ package io.github.springsocketio.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.adapter.PersistedSession;
+import io.github.springsocketio.adapter.RestoredSession;
+import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
 import io.github.springsocketio.protocol.PacketType;
@@ -33,6 +37,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class Socket {
 
 	private static final Logger logger = LoggerFactory.getLogger(Socket.class);
+
+	/** Disconnections after which a client may recover its socket, as in the reference. */
+	private static final Set<DisconnectReason> RECOVERABLE = EnumSet.of(DisconnectReason.TRANSPORT_ERROR,
+			DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
+			DisconnectReason.SERVER_SHUTTING_DOWN);
 
 	private final String id;
 
@@ -68,11 +77,40 @@ public final class Socket {
 
 	private volatile @Nullable DisconnectReason disconnectReason;
 
-	Socket(String id, Namespace namespace, Client client, Handshake handshake) {
+	private final @Nullable String pid;
+
+	private final @Nullable RestoredSession restored;
+
+	Socket(String id, Namespace namespace, Client client, Handshake handshake, @Nullable RestoredSession restored) {
 		this.id = id;
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
+		this.restored = restored;
+		if (restored != null) {
+			this.pid = restored.session().pid();
+			this.data.putAll(restored.session().data());
+		}
+		else {
+			this.pid = namespace.isRecoveryEnabled() ? Base64Id.generate() : null;
+		}
+	}
+
+	/**
+	 * Return whether this socket was recovered (connection state recovery): same id,
+	 * rooms and data as before the connection was lost, missed events delivered.
+	 * @return {@code true} for a recovered socket
+	 */
+	public boolean recovered() {
+		return this.restored != null;
+	}
+
+	/**
+	 * Return the private session id a client presents to recover this socket.
+	 * @return the id, or {@code null} when recovery is off
+	 */
+	@Nullable String pid() {
+		return this.pid;
 	}
 
 	/**
@@ -242,7 +280,17 @@ public final class Socket {
 	 */
 	public boolean emitArgs(String event, ArrayNode args) {
 		notifyOutgoing(event, args);
-		return send(Packet.event(this.namespace.name(), payloads().eventData(event, args), Packet.NO_ACK), false);
+		Packet packet = Packet.event(this.namespace.name(), payloads().eventData(event, args), Packet.NO_ACK);
+		if (this.namespace.isRecoveryEnabled()) {
+			// through the adapter, as the reference does, so the event gets an offset and
+			// is kept for the client should its connection drop
+			if (!this.connected) {
+				return false;
+			}
+			this.namespace.adapter().broadcast(packet, BroadcastOptions.ALL.withRooms(Set.of(this.id)));
+			return true;
+		}
+		return send(packet, false);
 	}
 
 	/**
@@ -406,6 +454,16 @@ public final class Socket {
 	void onConnect(@Nullable JsonNode connectData) {
 		this.connected = true;
 		join(this.id);
+		RestoredSession session = this.restored;
+		if (session != null) {
+			this.namespace.adapter().addAll(this.id, session.session().rooms());
+			// like the reference, the missed events go first; the client buffers them until
+			// the CONNECT packet
+			for (ArrayNode missed : session.missedEvents()) {
+				this.client.send(this.namespace.encode(Packet.event(this.namespace.name(), missed, Packet.NO_ACK)),
+						false);
+			}
+		}
 		this.client.send(this.namespace.encode(Packet.connect(this.namespace.name(), connectData)), false);
 	}
 
@@ -523,6 +581,9 @@ public final class Socket {
 		this.disconnectReason = reason;
 		notifyDisconnect(this.disconnectingListeners, reason);
 		this.connected = false;
+		if (this.pid != null && RECOVERABLE.contains(reason)) {
+			this.namespace.adapter().persistSession(new PersistedSession(this.id, this.pid, rooms(), this.data));
+		}
 		this.namespace.adapter().delAll(this.id);
 		this.namespace.remove(this);
 		this.client.remove(this);

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.protocol.PacketDecoder;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -18,9 +19,10 @@ import org.springframework.util.Assert;
  * @param maxDynamicNamespaces maximum number of dynamic namespaces existing at once
  * @param cleanupEmptyChildNamespaces whether a dynamic namespace is removed when its last
  * socket leaves
+ * @param recovery connection state recovery settings, or {@code null} when it is off
  */
 public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory,
-		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces) {
+		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces, @Nullable ConnectionStateRecovery recovery) {
 
 	/** Default maximum number of dynamic namespaces. */
 	public static final int DEFAULT_MAX_DYNAMIC_NAMESPACES = 1000;
@@ -45,7 +47,29 @@ public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments,
 	 * @param adapterFactory creates each namespace's adapter
 	 */
 	public SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
-		this(connectTimeout, maxAttachments, adapterFactory, DEFAULT_MAX_DYNAMIC_NAMESPACES, true);
+		this(connectTimeout, maxAttachments, adapterFactory, DEFAULT_MAX_DYNAMIC_NAMESPACES, true, null);
+	}
+
+	/**
+	 * Connection state recovery, as in socket.io 4.6+: a client that reconnects within
+	 * the window gets its socket id, rooms and data back and the events it missed.
+	 *
+	 * @param maxDisconnectionDuration how long the state of a disconnected socket is kept
+	 * @param skipMiddlewares whether a recovered socket skips the connection middleware
+	 */
+	public record ConnectionStateRecovery(Duration maxDisconnectionDuration, boolean skipMiddlewares) {
+
+		/** Default window of the reference: 2 minutes. */
+		public static final Duration DEFAULT_MAX_DISCONNECTION_DURATION = Duration.ofMinutes(2);
+
+		/**
+		 * Validate the settings.
+		 */
+		public ConnectionStateRecovery {
+			Assert.isTrue(!maxDisconnectionDuration.isNegative() && !maxDisconnectionDuration.isZero(),
+					"maxDisconnectionDuration must be positive");
+		}
+
 	}
 
 	/**

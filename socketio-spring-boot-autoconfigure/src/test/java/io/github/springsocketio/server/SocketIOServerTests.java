@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.adapter.BroadcastAckTimeoutException;
+import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.CloseReason;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ class SocketIOServerTests {
 	}
 
 	private static String sid(String connectReply) {
-		return connectReply.replaceAll(".*\\{\"sid\":\"([^\"]+)\"}.*", "$1");
+		return connectReply.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
 	}
 
 	@Test
@@ -134,7 +135,7 @@ class SocketIOServerTests {
 	@Test
 	void dynamicNamespacesAreBoundedAndRemovedWhenEmpty() {
 		SocketIOServer bounded = new SocketIOServer(
-				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 2, true),
+				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 2, true, null),
 				JsonMapper.builder().build());
 		bounded.of(Pattern.compile("^/room-\\d+$"));
 		TestSession session = TestSession.open(bounded).receive("40/room-1,").receive("40/room-2,")
@@ -153,11 +154,72 @@ class SocketIOServerTests {
 	@Test
 	void emptyDynamicNamespacesStayWhenCleanupIsOff() {
 		SocketIOServer keeping = new SocketIOServer(
-				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 10, false),
+				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 10, false, null),
 				JsonMapper.builder().build());
 		keeping.of(Pattern.compile("^/room-\\d+$"));
 		TestSession.open(keeping).receive("40/room-1,").drop(CloseReason.TRANSPORT_CLOSE);
 		assertThat(keeping.namespaces()).extracting(Namespace::name).contains("/room-1");
+	}
+
+	@Test
+	void connectionStateRecoveryRestoresIdRoomsDataAndMissedEvents() {
+		SocketIOServer recovering = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
+				AdapterFactory.IN_MEMORY, 10, true,
+				new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true)),
+				JsonMapper.builder().build());
+		List<Socket> sockets = new CopyOnWriteArrayList<>();
+		recovering.use((socket) -> Mono.error(new ConnectionRefusedException("middleware ran")))
+			.sockets()
+			.onConnection(sockets::add);
+		recovering.sockets().use((socket) -> Mono.empty());
+		// a middleware refuses everyone: only a recovered socket (which skips it) gets in
+		TestSession refused = TestSession.open(recovering).receive("40");
+		assertThat(refused.texts().get(0)).startsWith("44{\"message\":\"middleware ran\"");
+
+		SocketIOServer open = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
+				AdapterFactory.IN_MEMORY, 10, true,
+				new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true)),
+				JsonMapper.builder().build());
+		open.onConnection(sockets::add);
+		TestSession first = TestSession.open(open).receive("40");
+		String connect = first.texts().get(0);
+		assertThat(connect).matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\",\"pid\":\"[A-Za-z0-9_-]{20}\"}");
+		String sid = sid(connect);
+		String pid = connect.replaceAll(".*\"pid\":\"([^\"]+)\".*", "$1");
+		Socket socket = sockets.get(0);
+		socket.join("r");
+		socket.data().put("user", "ann");
+		open.to("r").emit("news", 1);
+		String news1 = first.texts().get(1);
+		assertThat(news1).startsWith("42[\"news\",1,\"");
+		String offset = news1.replaceAll(".*,\"([^\"]+)\"]$", "$1");
+		first.drop(CloseReason.TRANSPORT_CLOSE);
+		open.to("r").emit("news", 2);
+		open.to("elsewhere").emit("news", 99);
+		open.sockets().volatileOnly().emit("news", 98);
+
+		TestSession second = TestSession.open(open)
+			.receive("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
+		assertThat(second.texts()).hasSize(2);
+		assertThat(second.texts().get(0)).startsWith("42[\"news\",2,\"");
+		assertThat(sid(second.texts().get(1))).isEqualTo(sid);
+		Socket recovered = sockets.get(1);
+		assertThat(recovered.recovered()).isTrue();
+		assertThat(recovered.id()).isEqualTo(sid);
+		assertThat(recovered.rooms()).contains("r", sid);
+		assertThat(recovered.data()).containsEntry("user", "ann");
+
+		// an unknown pid or offset, or an expired session, connects a fresh socket
+		recovered.disconnect(true);
+		TestSession unknown = TestSession.open(open).receive("40{\"pid\":\"" + pid + "\",\"offset\":\"nope\"}");
+		assertThat(sid(unknown.texts().get(0))).isNotEqualTo(sid);
+		assertThat(sockets.get(2).recovered()).isFalse();
+		unknown.drop(CloseReason.TRANSPORT_CLOSE);
+		InMemoryAdapter adapter = (InMemoryAdapter) open.sockets().adapter();
+		assertThat(adapter.keptForRecovery()[1]).isEqualTo(1);
+		// kept packets and sessions are released once the window has passed
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(adapter.keptForRecovery()).containsExactly(0, 0));
 	}
 
 	@Test
