@@ -378,11 +378,8 @@ public final class EngineIoServer implements WebHandler {
 	private static Mono<Void> unavailable(ServerWebExchange exchange, String message) {
 		closeIfBodyUnread(exchange);
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
 		response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-		return write(response, "{\"code\":" + EngineError.FORBIDDEN.code() + ",\"message\":" + JsonStrings.quote(message)
-				+ "}");
+		return writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE, EngineError.FORBIDDEN, message);
 	}
 
 	private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
@@ -407,9 +404,15 @@ public final class EngineIoServer implements WebHandler {
 			response.getHeaders().set(HttpHeaders.CONNECTION, "close");
 			return write(response, text);
 		}
-		response.setStatusCode(error.status());
+		return writeJsonError(response, error.status(), error, text);
+	}
+
+	/** The reference's error body: {@code {"code":N,"message":"..."}}. */
+	private static Mono<Void> writeJsonError(ServerHttpResponse response, HttpStatus status, EngineError error,
+			String message) {
+		response.setStatusCode(status);
 		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
-		return write(response, "{\"code\":" + error.code() + ",\"message\":" + JsonStrings.quote(text) + "}");
+		return write(response, "{\"code\":" + error.code() + ",\"message\":" + JsonStrings.quote(message) + "}");
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, String body) {

@@ -1,13 +1,12 @@
 package io.github.springsocketio.actuate;
 
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
-import io.github.springsocketio.engine.CloseReason;
-import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.springsocketio.server.SocketIOServer;
+import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -170,25 +169,7 @@ class SocketIOActuatorAutoConfigurationTests {
 
 		@Bean
 		EngineSessionHandler bareHandler() {
-			return new EngineSessionHandler() {
-
-				@Override
-				public void onOpen(EngineSession session) {
-				}
-
-				@Override
-				public void onMessage(EngineSession session, String text) {
-				}
-
-				@Override
-				public void onBinary(EngineSession session, byte[] data) {
-				}
-
-				@Override
-				public void onClose(EngineSession session, CloseReason reason) {
-				}
-
-			};
+			return new NoOpSessionHandler();
 		}
 
 	}

@@ -15,6 +15,7 @@ import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
+import io.github.springsocketio.test.InProcessSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,8 +57,8 @@ class SocketIOEndpointTests {
 
 	@Test
 	void roomsLeaveOutEachSocketsOwnRoom() {
-		FakeSession first = FakeSession.open(this.server, EngineTransport.WEBSOCKET).receive("0/chat,");
-		FakeSession second = FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
+		InProcessSession first = InProcessSession.open(this.server, EngineTransport.WEBSOCKET).receive("40/chat,");
+		InProcessSession second = InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
 		socket("/chat", first).join("lobby", "a");
 		socket("/chat", second).join("lobby");
 		SocketIODescriptor descriptor = this.endpoint.socketIO();
@@ -83,7 +84,7 @@ class SocketIOEndpointTests {
 
 	@Test
 	void namespaceDetailsListTheSockets() {
-		FakeSession session = FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
+		InProcessSession session = InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
 		socket("/chat", session).join("lobby");
 		NamespaceDetailsDescriptor chat = this.endpoint.namespace("chat");
 		assertThat(chat.name()).isEqualTo("/chat");
@@ -106,24 +107,24 @@ class SocketIOEndpointTests {
 
 	@Test
 	void disconnectLeavesTheNamespaceOrClosesTheConnection() {
-		FakeSession session = FakeSession.open(this.server, EngineTransport.WEBSOCKET).receive("0").receive("0/chat,");
+		InProcessSession session = InProcessSession.open(this.server, EngineTransport.WEBSOCKET).receive("40").receive("40/chat,");
 		String mainId = socket("/", session).id();
 		SocketDescriptor disconnected = this.endpoint.disconnect("chat", session.lastSocketId(), null);
 		assertThat(disconnected).isNotNull();
-		assertThat(session.sent.get(session.sent.size() - 1).text()).isEqualTo("1/chat,");
+		assertThat(session.sent().get(session.sent().size() - 1).text()).isEqualTo("1/chat,");
 		assertThat(session.isOpen()).isTrue();
 		assertThat(this.endpoint.disconnect("_", mainId, true)).isNotNull();
 		assertThat(session.isOpen()).isFalse();
 		assertThat(this.endpoint.disconnect("_", mainId, true)).isNull();
 	}
 
-	private Socket socket(String namespace, FakeSession session) {
+	private Socket socket(String namespace, InProcessSession session) {
 		return this.server.of(namespace)
 			.sockets()
 			.values()
 			.stream()
 			.filter((socket) -> socket.handshake().issued().equals(session.handshake().issued())
-					&& session.sent.stream().anyMatch((packet) -> packet.text() != null
+					&& session.sent().stream().anyMatch((packet) -> packet.text() != null
 							&& packet.text().contains("\"sid\":\"" + socket.id() + "\"")))
 			.findFirst()
 			.orElseThrow();

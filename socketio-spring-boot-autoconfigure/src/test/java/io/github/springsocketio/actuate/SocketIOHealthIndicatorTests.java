@@ -5,6 +5,7 @@ import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
+import io.github.springsocketio.test.InProcessSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,7 @@ class SocketIOHealthIndicatorTests {
 	@Test
 	void upWithCounts() {
 		this.server.of("/chat");
-		FakeSession.open(this.server, EngineTransport.POLLING).receive("0").receive("0/chat,");
+		InProcessSession.open(this.server, EngineTransport.POLLING).receive("40").receive("40/chat,");
 		Health health = this.indicator.health().block();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("clients", 1)

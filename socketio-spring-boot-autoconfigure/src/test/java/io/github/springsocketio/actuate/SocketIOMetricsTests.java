@@ -8,6 +8,7 @@ import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.springsocketio.test.InProcessSession;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +32,8 @@ class SocketIOMetricsTests {
 	@Test
 	void gaugesFollowClientsAndSockets() {
 		new SocketIOMetrics(this.server).bindTo(this.registry);
-		FakeSession polling = FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
-		FakeSession.open(this.server, EngineTransport.WEBSOCKET).receive("0/chat,").receive("0");
+		InProcessSession polling = InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
+		InProcessSession.open(this.server, EngineTransport.WEBSOCKET).receive("40/chat,").receive("40");
 		assertThat(gauge("socketio.clients", "transport", "polling")).isEqualTo(1);
 		assertThat(gauge("socketio.clients", "transport", "websocket")).isEqualTo(1);
 		assertThat(gauge("socketio.sockets", "namespace", "/chat")).isEqualTo(2);
@@ -45,9 +46,9 @@ class SocketIOMetricsTests {
 	@Test
 	void connectsAndDisconnectsAreCountedByNamespaceAndReason() {
 		new SocketIOMetrics(this.server).bindTo(this.registry);
-		FakeSession first = FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
-		FakeSession second = FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
-		first.receive("1/chat,");
+		InProcessSession first = InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
+		InProcessSession second = InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
+		first.receive("41/chat,");
 		second.drop(CloseReason.PING_TIMEOUT);
 		assertThat(this.registry.get("socketio.connects").tag("namespace", "/chat").counter().count()).isEqualTo(2);
 		assertThat(this.registry.get("socketio.disconnects")
@@ -65,9 +66,9 @@ class SocketIOMetricsTests {
 	@Test
 	void packetsAndBytesAreCountedByDirectionAndType() {
 		new SocketIOMetrics(this.server).bindTo(this.registry);
-		FakeSession session = FakeSession.open(this.server, EngineTransport.WEBSOCKET).receive("0");
-		String reply = session.sent.get(0).text();
-		session.receive("2[\"hello\"]");
+		InProcessSession session = InProcessSession.open(this.server, EngineTransport.WEBSOCKET).receive("40");
+		String reply = session.sent().get(0).text();
+		session.receive("42[\"hello\"]");
 		assertThat(counter("socketio.packets", "direction", "in", "type", "connect")).isEqualTo(1);
 		assertThat(counter("socketio.packets", "direction", "in", "type", "event")).isEqualTo(1);
 		assertThat(counter("socketio.packets", "direction", "out", "type", "connect")).isEqualTo(1);
@@ -80,7 +81,7 @@ class SocketIOMetricsTests {
 		new SocketIOMetrics(this.server, 3).bindTo(this.registry);
 		// "/" and "/chat" exist: one more namespace gets its own tag
 		for (int i = 1; i <= 4; i++) {
-			FakeSession.open(this.server, EngineTransport.POLLING).receive("0/room-" + i + ",");
+			InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/room-" + i + ",");
 		}
 		assertThat(gauge("socketio.sockets", "namespace", "/room-1")).isEqualTo(1);
 		assertThat(this.registry.find("socketio.sockets").tag("namespace", "/room-2").gauge()).isNull();
@@ -98,7 +99,7 @@ class SocketIOMetricsTests {
 		SocketIOMetrics metrics = new SocketIOMetrics(this.server);
 		metrics.bindTo(this.registry);
 		metrics.bindTo(other);
-		FakeSession.open(this.server, EngineTransport.POLLING).receive("0/chat,");
+		InProcessSession.open(this.server, EngineTransport.POLLING).receive("40/chat,");
 		assertThat(this.registry.get("socketio.connects").counter().count()).isEqualTo(1);
 		assertThat(other.get("socketio.connects").counter().count()).isEqualTo(1);
 	}

@@ -7,10 +7,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.springsocketio.autoconfigure.SocketIOAnnotationAutoConfiguration;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.autoconfigure.SocketIOProperties;
-import io.github.springsocketio.engine.CloseReason;
-import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.server.SocketIOServer;
+import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -207,25 +206,7 @@ class SocketIOAnnotationAutoConfigurationTests {
 
 		@Bean
 		EngineSessionHandler engineSessionHandler() {
-			return new EngineSessionHandler() {
-
-				@Override
-				public void onOpen(EngineSession session) {
-				}
-
-				@Override
-				public void onMessage(EngineSession session, String text) {
-				}
-
-				@Override
-				public void onBinary(EngineSession session, byte[] data) {
-				}
-
-				@Override
-				public void onClose(EngineSession session, CloseReason reason) {
-				}
-
-			};
+			return new NoOpSessionHandler();
 		}
 
 	}

@@ -2,9 +2,8 @@ package io.github.springsocketio.autoconfigure;
 
 import io.github.springsocketio.client.ClientBundle;
 import io.github.springsocketio.client.ClientBundleHandlerMapping;
-import io.github.springsocketio.engine.CloseReason;
-import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -96,25 +95,7 @@ class ClientBundleAutoConfigurationTests {
 
 		@Bean
 		EngineSessionHandler sessionHandler() {
-			return new EngineSessionHandler() {
-
-				@Override
-				public void onOpen(EngineSession session) {
-				}
-
-				@Override
-				public void onMessage(EngineSession session, String text) {
-				}
-
-				@Override
-				public void onBinary(EngineSession session, byte[] data) {
-				}
-
-				@Override
-				public void onClose(EngineSession session, CloseReason reason) {
-				}
-
-			};
+			return new NoOpSessionHandler();
 		}
 
 	}

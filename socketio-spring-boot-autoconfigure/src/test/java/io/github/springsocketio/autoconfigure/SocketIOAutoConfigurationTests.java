@@ -6,11 +6,9 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.springsocketio.engine.AllowRequest;
-import io.github.springsocketio.engine.CloseReason;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
-import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeDecision;
@@ -18,6 +16,7 @@ import io.github.springsocketio.protocol.PacketDecoder;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
+import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -219,25 +218,7 @@ class SocketIOAutoConfigurationTests {
 
 		@Bean
 		EngineSessionHandler sessionHandler() {
-			return new EngineSessionHandler() {
-
-				@Override
-				public void onOpen(EngineSession session) {
-				}
-
-				@Override
-				public void onMessage(EngineSession session, String text) {
-				}
-
-				@Override
-				public void onBinary(EngineSession session, byte[] data) {
-				}
-
-				@Override
-				public void onClose(EngineSession session, CloseReason reason) {
-				}
-
-			};
+			return new NoOpSessionHandler();
 		}
 
 	}

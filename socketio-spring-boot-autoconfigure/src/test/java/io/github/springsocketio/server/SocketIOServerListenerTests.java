@@ -8,6 +8,7 @@ import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.engine.CloseReason;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.protocol.PacketType;
+import io.github.springsocketio.test.InProcessSession;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +79,7 @@ class SocketIOServerListenerTests {
 
 	@Test
 	void connectionsAndSocketsAreReportedWithTransportAndReason() {
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		this.connected.get(0).disconnect(false);
 		session.receive("40/chat,");
 		session.drop(CloseReason.PING_TIMEOUT);
@@ -89,7 +90,7 @@ class SocketIOServerListenerTests {
 
 	@Test
 	void packetsAreReportedWithTheirDataBytes() {
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		this.calls.clear();
 		session.receive("42/chat,[\"é\"]");
 		this.connected.get(0).emit("x", "€");
@@ -99,7 +100,7 @@ class SocketIOServerListenerTests {
 
 	@Test
 	void binaryAttachmentsCountInTheirPacket() {
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		this.calls.clear();
 		session.receive("451-/chat,[\"file\",{\"_placeholder\":true,\"num\":0}]");
 		assertThat(this.calls).isEmpty();
@@ -112,7 +113,7 @@ class SocketIOServerListenerTests {
 
 	@Test
 	void packetsThatCannotBeQueuedAreNotReported() {
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		session.drop(CloseReason.TRANSPORT_CLOSE);
 		this.calls.clear();
 		this.connected.get(0).emit("late");
@@ -121,7 +122,7 @@ class SocketIOServerListenerTests {
 
 	@Test
 	void acknowledgementsRequestedByTheServerAreTimed() {
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		this.connected.get(0).emitWithAck("question").subscribe();
 		this.calls.clear();
 		session.receive("43/chat,0[\"answer\"]");
@@ -136,7 +137,7 @@ class SocketIOServerListenerTests {
 			});
 			socket.onAsync("async", (event) -> Mono.error(new IllegalStateException("signalled")));
 		});
-		TestSession session = TestSession.open(this.server).receive("40/chat,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/chat,");
 		session.receive("42/chat,[\"sync\"]").receive("42/chat,[\"async\"]");
 		assertThat(this.calls).filteredOn((call) -> call.startsWith("error"))
 			.containsExactly("error sync thrown", "error async signalled");
@@ -167,7 +168,7 @@ class SocketIOServerListenerTests {
 			}
 
 		});
-		TestSession session = TestSession.open(quiet).receive("40");
+		InProcessSession session = InProcessSession.open(quiet).receive("40");
 		assertThat(session.texts()).hasSize(1).allMatch((text) -> text.startsWith("40{\"sid\""));
 		assertThat(seen).containsExactly("/");
 	}
@@ -175,14 +176,14 @@ class SocketIOServerListenerTests {
 	@Test
 	void removedListenersAreNotCalled() {
 		this.server.removeListener(this.recorder);
-		TestSession.open(this.server).receive("40/chat,").receive("42/chat,[\"e\"]");
+		InProcessSession.open(this.server).receive("40/chat,").receive("42/chat,[\"e\"]");
 		assertThat(this.calls).isEmpty();
 	}
 
 	@Test
 	void clientCountsByTransport() {
-		TestSession.open(this.server);
-		TestSession.open(this.server);
+		InProcessSession.open(this.server);
+		InProcessSession.open(this.server);
 		assertThat(this.server.clientCount(EngineTransport.POLLING)).isEqualTo(2);
 		assertThat(this.server.clientCount(EngineTransport.WEBSOCKET)).isZero();
 	}

@@ -12,6 +12,7 @@ import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.adapter.BroadcastAckTimeoutException;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.CloseReason;
+import io.github.springsocketio.test.InProcessSession;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -44,7 +45,7 @@ class SocketIOServerTests {
 
 	@Test
 	void connectRepliesWithASocketIdThatIsNotTheSessionId() {
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		assertThat(session.texts()).hasSize(1);
 		String reply = session.texts().get(0);
 		assertThat(reply).matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}");
@@ -54,7 +55,7 @@ class SocketIOServerTests {
 
 	@Test
 	void authPayloadReachesTheHandshake() {
-		TestSession.open(this.server).receive("40{\"token\":\"abc\"}");
+		InProcessSession.open(this.server).receive("40{\"token\":\"abc\"}");
 		Handshake handshake = this.connected.get(0).handshake();
 		assertThat(handshake.auth().get("token").asString()).isEqualTo("abc");
 		assertThat(handshake.query().getFirst("EIO")).isEqualTo("4");
@@ -63,13 +64,13 @@ class SocketIOServerTests {
 
 	@Test
 	void unknownNamespaceIsRefused() {
-		TestSession session = TestSession.open(this.server).receive("40/nope,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/nope,");
 		assertThat(session.texts()).containsExactly("44/nope,{\"message\":\"Invalid namespace\"}");
 	}
 
 	@Test
 	void legacyClientsAreConnectedToTheMainNamespaceAtOnce() {
-		TestSession session = TestSession.open(this.server, 3);
+		InProcessSession session = InProcessSession.open(this.server, 3);
 		assertThat(session.texts()).containsExactly("40");
 		session.clear();
 		session.receive("40/nope,");
@@ -79,7 +80,7 @@ class SocketIOServerTests {
 	@Test
 	void legacyClientsGetTheMessageAsStringWhenARefusalHasNoData() {
 		this.server.of("/closed").use((socket) -> Mono.error(new ConnectionRefusedException("closed")));
-		TestSession session = TestSession.open(this.server, 3);
+		InProcessSession session = InProcessSession.open(this.server, 3);
 		session.clear();
 		session.receive("40/closed,");
 		assertThat(session.texts()).containsExactly("44/closed,\"closed\"");
@@ -89,7 +90,7 @@ class SocketIOServerTests {
 	void legacyNamespaceQueryBecomesTheAuthPayload() {
 		List<Socket> custom = new ArrayList<>();
 		this.server.of("/custom").onConnection(custom::add);
-		TestSession session = TestSession.open(this.server, 3).receive("40/custom?token=a%20b,");
+		InProcessSession session = InProcessSession.open(this.server, 3).receive("40/custom?token=a%20b,");
 		assertThat(session.texts()).contains("40/custom,");
 		assertThat(custom.get(0).handshake().auth().get("token").asString()).isEqualTo("a b");
 	}
@@ -98,10 +99,10 @@ class SocketIOServerTests {
 	void middlewareRefusesWithMessageAndData() {
 		this.server.of("/protected")
 			.use((socket) -> Mono.error(new ConnectionRefusedException("unauthorized", Map.of("reason", "bad token"))));
-		TestSession session = TestSession.open(this.server).receive("40/protected,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/protected,");
 		assertThat(session.texts())
 			.containsExactly("44/protected,{\"message\":\"unauthorized\",\"data\":{\"reason\":\"bad token\"}}");
-		TestSession legacy = TestSession.open(this.server, 3);
+		InProcessSession legacy = InProcessSession.open(this.server, 3);
 		legacy.clear();
 		legacy.receive("40/protected,");
 		assertThat(legacy.texts()).containsExactly("44/protected,{\"reason\":\"bad token\"}");
@@ -112,7 +113,7 @@ class SocketIOServerTests {
 		Sinks.Empty<Void> gate = Sinks.empty();
 		List<String> events = new CopyOnWriteArrayList<>();
 		this.server.of("/slow").use((socket) -> gate.asMono()).onConnection((socket) -> socket.on("e", (event) -> events.add(event.arg(0, String.class))));
-		TestSession session = TestSession.open(this.server).receive("40/slow,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/slow,");
 		assertThat(session.texts()).isEmpty();
 		gate.tryEmitEmpty();
 		await().atMost(Duration.ofSeconds(2)).until(() -> session.texts().size() == 1);
@@ -126,7 +127,7 @@ class SocketIOServerTests {
 		List<String> names = new ArrayList<>();
 		ParentNamespace parent = this.server.of(Pattern.compile("^/dynamic-\\d+$"))
 			.onConnection((socket) -> names.add(socket.namespace().name()));
-		TestSession session = TestSession.open(this.server).receive("40/dynamic-1,").receive("40/dynamic-x,");
+		InProcessSession session = InProcessSession.open(this.server).receive("40/dynamic-1,").receive("40/dynamic-x,");
 		assertThat(names).containsExactly("/dynamic-1");
 		assertThat(parent.children()).extracting(Namespace::name).containsExactly("/dynamic-1");
 		assertThat(session.texts().get(1)).isEqualTo("44/dynamic-x,{\"message\":\"Invalid namespace\"}");
@@ -138,7 +139,7 @@ class SocketIOServerTests {
 				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 2, true, null),
 				JsonMapper.builder().build());
 		bounded.of(Pattern.compile("^/room-\\d+$"));
-		TestSession session = TestSession.open(bounded).receive("40/room-1,").receive("40/room-2,")
+		InProcessSession session = InProcessSession.open(bounded).receive("40/room-1,").receive("40/room-2,")
 			.receive("40/room-3,");
 		assertThat(session.texts().get(2)).isEqualTo("44/room-3,{\"message\":\"Invalid namespace\"}");
 		assertThat(bounded.namespaces()).extracting(Namespace::name).contains("/room-1", "/room-2")
@@ -157,7 +158,7 @@ class SocketIOServerTests {
 				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 10, false, null),
 				JsonMapper.builder().build());
 		keeping.of(Pattern.compile("^/room-\\d+$"));
-		TestSession.open(keeping).receive("40/room-1,").drop(CloseReason.TRANSPORT_CLOSE);
+		InProcessSession.open(keeping).receive("40/room-1,").drop(CloseReason.TRANSPORT_CLOSE);
 		assertThat(keeping.namespaces()).extracting(Namespace::name).contains("/room-1");
 	}
 
@@ -173,7 +174,7 @@ class SocketIOServerTests {
 			.onConnection(sockets::add);
 		recovering.sockets().use((socket) -> Mono.empty());
 		// a middleware refuses everyone: only a recovered socket (which skips it) gets in
-		TestSession refused = TestSession.open(recovering).receive("40");
+		InProcessSession refused = InProcessSession.open(recovering).receive("40");
 		assertThat(refused.texts().get(0)).startsWith("44{\"message\":\"middleware ran\"");
 
 		SocketIOServer open = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
@@ -181,7 +182,7 @@ class SocketIOServerTests {
 				new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true)),
 				JsonMapper.builder().build());
 		open.onConnection(sockets::add);
-		TestSession first = TestSession.open(open).receive("40");
+		InProcessSession first = InProcessSession.open(open).receive("40");
 		String connect = first.texts().get(0);
 		assertThat(connect).matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\",\"pid\":\"[A-Za-z0-9_-]{20}\"}");
 		String sid = sid(connect);
@@ -198,7 +199,7 @@ class SocketIOServerTests {
 		open.to("elsewhere").emit("news", 99);
 		open.sockets().volatileOnly().emit("news", 98);
 
-		TestSession second = TestSession.open(open)
+		InProcessSession second = InProcessSession.open(open)
 			.receive("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
 		assertThat(second.texts()).hasSize(2);
 		assertThat(second.texts().get(0)).startsWith("42[\"news\",2,\"");
@@ -211,7 +212,7 @@ class SocketIOServerTests {
 
 		// an unknown pid or offset, or an expired session, connects a fresh socket
 		recovered.disconnect(true);
-		TestSession unknown = TestSession.open(open).receive("40{\"pid\":\"" + pid + "\",\"offset\":\"nope\"}");
+		InProcessSession unknown = InProcessSession.open(open).receive("40{\"pid\":\"" + pid + "\",\"offset\":\"nope\"}");
 		assertThat(sid(unknown.texts().get(0))).isNotEqualTo(sid);
 		assertThat(sockets.get(2).recovered()).isFalse();
 		unknown.drop(CloseReason.TRANSPORT_CLOSE);
@@ -229,7 +230,7 @@ class SocketIOServerTests {
 			socket.on("hello", (event) -> received.add(event.args()));
 			socket.on("echo", (event) -> event.ackArgs(event.args()));
 		});
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		session.clear();
 		session.receive("42[\"hello\",1,\"two\",{\"three\":3}]").receive("4213[\"echo\",\"x\",null]");
 		assertThat(received).hasSize(1);
@@ -244,7 +245,7 @@ class SocketIOServerTests {
 			socket.onAsync("slow", (event) -> slow.asMono());
 			socket.on("fast", (event) -> event.ack("fast"));
 		});
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		session.clear();
 		session.receive("421[\"slow\"]").receive("422[\"fast\"]");
 		assertThat(session.texts()).containsExactly("432[\"fast\"]");
@@ -262,7 +263,7 @@ class SocketIOServerTests {
 			socket.on("ping", (event) -> event.ack("pong"));
 			socket.onError(errors::add);
 		});
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		session.clear();
 		session.receive("42[\"throw\"]").receive("427[\"ping\"]");
 		assertThat(session.texts()).containsExactly("437[\"pong\"]");
@@ -279,7 +280,7 @@ class SocketIOServerTests {
 			socket.on("allowed", (event) -> seen.add("allowed"));
 			socket.on("forbidden", (event) -> seen.add("forbidden"));
 		});
-		TestSession.open(this.server).receive("40").receive("42[\"forbidden\"]").receive("42[\"allowed\"]");
+		InProcessSession.open(this.server).receive("40").receive("42[\"forbidden\"]").receive("42[\"allowed\"]");
 		assertThat(seen).containsExactly("allowed");
 	}
 
@@ -290,7 +291,7 @@ class SocketIOServerTests {
 			received.add(event.arg(0, Map.class) != null ? event.args().get(0).get("data").binaryValue() : null);
 			socket.emit("back", Map.of("data", new byte[] { 1, 2 }), new byte[] { 3 });
 		}));
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		session.clear();
 		session.receive("451-[\"file\",{\"data\":{\"_placeholder\":true,\"num\":0}}]");
 		assertThat(received).isEmpty();
@@ -303,7 +304,7 @@ class SocketIOServerTests {
 
 	@Test
 	void serverAcknowledgementsResolveAndTimeOut() {
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		Socket socket = this.connected.get(0);
 		session.clear();
 		StepVerifier.create(socket.timeout(Duration.ofSeconds(5)).emitWithAck("ask", 1))
@@ -323,7 +324,7 @@ class SocketIOServerTests {
 
 	@Test
 	void pendingAcknowledgementsFailWhenTheSocketDisconnects() {
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		Socket socket = this.connected.get(0);
 		StepVerifier.create(socket.emitWithAck("ask"))
 			.then(() -> session.drop(CloseReason.TRANSPORT_CLOSE))
@@ -334,35 +335,35 @@ class SocketIOServerTests {
 
 	@Test
 	void roomsAndBroadcastTargeting() {
-		TestSession a = TestSession.open(this.server).receive("40");
-		TestSession b = TestSession.open(this.server).receive("40");
-		TestSession c = TestSession.open(this.server).receive("40");
+		InProcessSession a = InProcessSession.open(this.server).receive("40");
+		InProcessSession b = InProcessSession.open(this.server).receive("40");
+		InProcessSession c = InProcessSession.open(this.server).receive("40");
 		Socket sa = this.connected.get(0);
 		Socket sb = this.connected.get(1);
 		Socket sc = this.connected.get(2);
 		sa.join("red");
 		sb.join("red", "blue");
 		sc.join("blue");
-		List.of(a, b, c).forEach(TestSession::clear);
+		List.of(a, b, c).forEach(InProcessSession::clear);
 
 		this.server.to("red").emit("e", 1);
 		assertThat(a.texts()).containsExactly("42[\"e\",1]");
 		assertThat(b.texts()).containsExactly("42[\"e\",1]");
 		assertThat(c.texts()).isEmpty();
 
-		List.of(a, b, c).forEach(TestSession::clear);
+		List.of(a, b, c).forEach(InProcessSession::clear);
 		this.server.to("red", "blue").except("blue").emit("e", 2);
 		assertThat(a.texts()).containsExactly("42[\"e\",2]");
 		assertThat(b.texts()).isEmpty();
 		assertThat(c.texts()).isEmpty();
 
-		List.of(a, b, c).forEach(TestSession::clear);
+		List.of(a, b, c).forEach(InProcessSession::clear);
 		sb.broadcast().emit("e", 3);
 		assertThat(a.texts()).containsExactly("42[\"e\",3]");
 		assertThat(b.texts()).isEmpty();
 		assertThat(c.texts()).containsExactly("42[\"e\",3]");
 
-		List.of(a, b, c).forEach(TestSession::clear);
+		List.of(a, b, c).forEach(InProcessSession::clear);
 		sb.to("blue").emit("e", 4);
 		assertThat(c.texts()).containsExactly("42[\"e\",4]");
 		assertThat(b.texts()).isEmpty();
@@ -381,9 +382,9 @@ class SocketIOServerTests {
 
 	@Test
 	void broadcastIsEncodedOnceForEveryRecipient() {
-		TestSession a = TestSession.open(this.server).receive("40");
-		TestSession b = TestSession.open(this.server).receive("40");
-		List.of(a, b).forEach(TestSession::clear);
+		InProcessSession a = InProcessSession.open(this.server).receive("40");
+		InProcessSession b = InProcessSession.open(this.server).receive("40");
+		List.of(a, b).forEach(InProcessSession::clear);
 		this.server.emit("e", new byte[] { 1 });
 		assertThat(a.messages()).containsExactly("451-[\"e\",{\"_placeholder\":true,\"num\":0}]", "<binary 01>");
 		assertThat(b.messages()).isEqualTo(a.messages());
@@ -391,9 +392,9 @@ class SocketIOServerTests {
 
 	@Test
 	void broadcastWithAcksCollectsEveryAnswerOrTimesOut() {
-		TestSession a = TestSession.open(this.server).receive("40");
-		TestSession b = TestSession.open(this.server).receive("40");
-		List.of(a, b).forEach(TestSession::clear);
+		InProcessSession a = InProcessSession.open(this.server).receive("40");
+		InProcessSession b = InProcessSession.open(this.server).receive("40");
+		List.of(a, b).forEach(InProcessSession::clear);
 		StepVerifier.create(this.server.sockets().timeout(Duration.ofSeconds(5)).emitWithAck("q"))
 			.then(() -> {
 				String packet = a.texts().get(0);
@@ -405,7 +406,7 @@ class SocketIOServerTests {
 			.assertNext((answers) -> assertThat(answers).extracting(JsonNode::toString)
 				.containsExactlyInAnyOrder("[\"a\"]", "[\"b\"]"))
 			.verifyComplete();
-		List.of(a, b).forEach(TestSession::clear);
+		List.of(a, b).forEach(InProcessSession::clear);
 		StepVerifier.create(this.server.sockets().timeout(Duration.ofMillis(100)).emitWithAck("q"))
 			.then(() -> {
 				String packet = a.texts().get(0);
@@ -422,12 +423,12 @@ class SocketIOServerTests {
 		this.server.onConnection((socket) -> socket.onDisconnect(reasons::add));
 		this.server.of("/custom").onConnection((socket) -> socket.onDisconnect(reasons::add));
 
-		TestSession client = TestSession.open(this.server).receive("40").receive("41");
+		InProcessSession client = InProcessSession.open(this.server).receive("40").receive("41");
 		assertThat(reasons).containsExactly(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(client.isOpen()).isTrue();
 
 		reasons.clear();
-		TestSession server = TestSession.open(this.server).receive("40");
+		InProcessSession server = InProcessSession.open(this.server).receive("40");
 		server.clear();
 		this.connected.get(1).disconnect(false);
 		assertThat(server.texts()).containsExactly("41");
@@ -435,7 +436,7 @@ class SocketIOServerTests {
 		assertThat(server.isOpen()).isTrue();
 
 		reasons.clear();
-		TestSession closed = TestSession.open(this.server).receive("40").receive("40/custom,");
+		InProcessSession closed = InProcessSession.open(this.server).receive("40").receive("40/custom,");
 		closed.clear();
 		this.connected.get(2).disconnect(true);
 		assertThat(closed.texts()).containsExactlyInAnyOrder("41", "41/custom,");
@@ -444,7 +445,7 @@ class SocketIOServerTests {
 		assertThat(closed.isOpen()).isFalse();
 
 		reasons.clear();
-		TestSession lost = TestSession.open(this.server).receive("40");
+		InProcessSession lost = InProcessSession.open(this.server).receive("40");
 		lost.drop(CloseReason.PING_TIMEOUT);
 		assertThat(reasons).containsExactly(DisconnectReason.PING_TIMEOUT);
 		assertThat(this.server.sockets().sockets()).isEmpty();
@@ -455,27 +456,27 @@ class SocketIOServerTests {
 	void malformedPacketsCloseOnlyTheirConnectionWithParseError() {
 		List<DisconnectReason> reasons = new CopyOnWriteArrayList<>();
 		this.server.onConnection((socket) -> socket.onDisconnect(reasons::add));
-		TestSession good = TestSession.open(this.server).receive("40");
-		TestSession bad = TestSession.open(this.server).receive("40");
+		InProcessSession good = InProcessSession.open(this.server).receive("40");
+		InProcessSession bad = InProcessSession.open(this.server).receive("40");
 		bad.receive("42[\"connect\"]");
 		assertThat(bad.isOpen()).isFalse();
 		assertThat(reasons).containsExactly(DisconnectReason.PARSE_ERROR);
 		assertThat(good.isOpen()).isTrue();
 		for (String garbage : new String[] { "49", "42{", "442[1,", "4451-[\"e\"]", "41{}" }) {
-			TestSession session = TestSession.open(this.server).receive("40").receive(garbage);
+			InProcessSession session = InProcessSession.open(this.server).receive("40").receive(garbage);
 			if (garbage.startsWith("4451-")) {
 				session.receive("40");
 			}
 			assertThat(session.isOpen()).as(garbage).isFalse();
 		}
-		TestSession stray = TestSession.open(this.server).receive("40").receive(new byte[] { 1 });
+		InProcessSession stray = InProcessSession.open(this.server).receive("40").receive(new byte[] { 1 });
 		assertThat(stray.isOpen()).isFalse();
 	}
 
 	@Test
 	void connectionWithoutNamespaceIsClosedAfterTheConnectTimeout() {
-		TestSession idle = TestSession.open(this.server);
-		TestSession active = TestSession.open(this.server).receive("40");
+		InProcessSession idle = InProcessSession.open(this.server);
+		InProcessSession active = InProcessSession.open(this.server).receive("40");
 		await().atMost(Duration.ofSeconds(3)).until(() -> !idle.isOpen());
 		assertThat(idle.closeReason()).isEqualTo(CloseReason.FORCED_CLOSE);
 		assertThat(active.isOpen()).isTrue();
@@ -488,7 +489,7 @@ class SocketIOServerTests {
 			point.set(event.arg(0, Point.class));
 			event.ack(new Point(point.get().y(), point.get().x()));
 		}));
-		TestSession session = TestSession.open(this.server).receive("40");
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
 		session.clear();
 		session.receive("421[\"point\",{\"x\":1,\"y\":2}]");
 		assertThat(point.get()).isEqualTo(new Point(1, 2));
@@ -503,7 +504,7 @@ class SocketIOServerTests {
 			socket.onAnyOutgoing((name, args) -> seen.add("out:" + name + args));
 			socket.on("hi", (event) -> socket.emit("hello", 1));
 		});
-		TestSession.open(this.server).receive("40").receive("42[\"hi\",0]");
+		InProcessSession.open(this.server).receive("40").receive("42[\"hi\",0]");
 		assertThat(seen).containsExactly("in:hi[0]", "out:hello[1]");
 	}
 

@@ -1,4 +1,4 @@
-package io.github.springsocketio.server;
+package io.github.springsocketio.test;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +13,7 @@ import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeRequest;
+import io.github.springsocketio.server.SocketIOServer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.LinkedMultiValueMap;
@@ -22,13 +23,15 @@ import org.springframework.util.MultiValueMap;
  * An in-process Engine.IO session: what the server sends is recorded, what the client
  * sends is handed to the server as the Engine.IO layer would.
  */
-final class TestSession implements EngineSession {
+public final class InProcessSession implements EngineSession {
 
 	private final String id = Base64Id.generate();
 
 	private final SocketIOServer server;
 
 	private final int protocolVersion;
+
+	private final EngineTransport transport;
 
 	private final HandshakeRequest handshake;
 
@@ -38,9 +41,10 @@ final class TestSession implements EngineSession {
 
 	private volatile CloseReason closeReason;
 
-	TestSession(SocketIOServer server, int protocolVersion) {
+	private InProcessSession(SocketIOServer server, int protocolVersion, EngineTransport transport) {
 		this.server = server;
 		this.protocolVersion = protocolVersion;
+		this.transport = transport;
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
 		query.add("EIO", Integer.toString(protocolVersion));
 		query.add("transport", "polling");
@@ -48,12 +52,23 @@ final class TestSession implements EngineSession {
 				"/socket.io/?EIO=" + protocolVersion + "&transport=polling", false, Instant.now(), null);
 	}
 
-	static TestSession open(SocketIOServer server) {
+	/** Open an EIO=4 polling session on the server. */
+	public static InProcessSession open(SocketIOServer server) {
 		return open(server, 4);
 	}
 
-	static TestSession open(SocketIOServer server, int protocolVersion) {
-		TestSession session = new TestSession(server, protocolVersion);
+	/** Open a polling session of a protocol revision on the server. */
+	public static InProcessSession open(SocketIOServer server, int protocolVersion) {
+		return open(server, protocolVersion, EngineTransport.POLLING);
+	}
+
+	/** Open an EIO=4 session that claims a transport. */
+	public static InProcessSession open(SocketIOServer server, EngineTransport transport) {
+		return open(server, 4, transport);
+	}
+
+	private static InProcessSession open(SocketIOServer server, int protocolVersion, EngineTransport transport) {
+		InProcessSession session = new InProcessSession(server, protocolVersion, transport);
 		server.onOpen(session);
 		return session;
 	}
@@ -62,7 +77,7 @@ final class TestSession implements EngineSession {
 	 * The client sends a text message, written as on the wire: Engine.IO type
 	 * {@code 4} followed by the Socket.IO packet.
 	 */
-	TestSession receive(String message) {
+	public InProcessSession receive(String message) {
 		if (!message.startsWith("4")) {
 			throw new IllegalArgumentException("not an Engine.IO message: " + message);
 		}
@@ -71,13 +86,13 @@ final class TestSession implements EngineSession {
 	}
 
 	/** The client sends a binary message. */
-	TestSession receive(byte[] data) {
+	public InProcessSession receive(byte[] data) {
 		this.server.onBinary(this, data);
 		return this;
 	}
 
 	/** The connection drops. */
-	void drop(CloseReason reason) {
+	public void drop(CloseReason reason) {
 		if (this.open) {
 			this.open = false;
 			this.closeReason = reason;
@@ -86,7 +101,7 @@ final class TestSession implements EngineSession {
 	}
 
 	/** Text messages sent so far, in order, as on the wire ({@code 4} + packet). */
-	List<String> texts() {
+	public List<String> texts() {
 		List<String> texts = new ArrayList<>();
 		for (EnginePacket packet : this.sent) {
 			if (!packet.isBinary()) {
@@ -97,7 +112,7 @@ final class TestSession implements EngineSession {
 	}
 
 	/** Every message sent so far, binary as "<binary hex>". */
-	List<String> messages() {
+	public List<String> messages() {
 		List<String> all = new ArrayList<>();
 		for (EnginePacket packet : this.sent) {
 			all.add(packet.isBinary() ? "<binary " + hex(packet.binary()) + ">" : "4" + packet.text());
@@ -105,11 +120,27 @@ final class TestSession implements EngineSession {
 		return all;
 	}
 
-	void clear() {
+	/** Every packet sent so far, in order (live, thread-safe). */
+	public List<EnginePacket> sent() {
+		return this.sent;
+	}
+
+	/** Return the socket id of the last CONNECT reply. */
+	public String lastSocketId() {
+		for (int i = this.sent.size() - 1; i >= 0; i--) {
+			String text = this.sent.get(i).text();
+			if (text != null && text.startsWith("0")) {
+				return text.replaceAll(".*\\{\"sid\":\"([^\"]+)\"}.*", "$1");
+			}
+		}
+		throw new IllegalStateException("not connected");
+	}
+
+	public void clear() {
 		this.sent.clear();
 	}
 
-	CloseReason closeReason() {
+	public CloseReason closeReason() {
 		return this.closeReason;
 	}
 
@@ -121,7 +152,7 @@ final class TestSession implements EngineSession {
 		return out.toString();
 	}
 
-	static String utf8(byte[] bytes) {
+	public static String utf8(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
@@ -137,7 +168,7 @@ final class TestSession implements EngineSession {
 
 	@Override
 	public EngineTransport transport() {
-		return EngineTransport.POLLING;
+		return this.transport;
 	}
 
 	@Override
