@@ -1,6 +1,7 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,10 +9,13 @@ import java.util.List;
 import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.engine.HandshakeCookie;
 import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -121,6 +125,12 @@ public class SocketIOProperties {
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
+
+	/**
+	 * Cookie-based load-balancer affinity: a cookie naming the session, set on the
+	 * response to a polling handshake.
+	 */
+	private final Cookie cookie = new Cookie();
 
 	/**
 	 * Connection state recovery: a client that reconnects soon enough gets its socket
@@ -276,6 +286,10 @@ public class SocketIOProperties {
 
 	public Cors getCors() {
 		return this.cors;
+	}
+
+	public Cookie getCookie() {
+		return this.cookie;
 	}
 
 	public ConnectionStateRecovery getConnectionStateRecovery() {
@@ -474,7 +488,8 @@ public class SocketIOProperties {
 			.maxConcurrentPollingBodies(this.maxConcurrentPollingBodies)
 			.transports(EnumSet.copyOf(this.transports))
 			.allowUpgrades(this.allowUpgrades)
-			.allowEio3(this.allowEio3);
+			.allowEio3(this.allowEio3)
+			.cookie(this.cookie.toHandshakeCookie());
 	}
 
 	/**
@@ -593,6 +608,155 @@ public class SocketIOProperties {
 			configuration.setAllowCredentials(this.allowCredentials);
 			configuration.setMaxAge(this.maxAge);
 			return configuration;
+		}
+
+	}
+
+	/**
+	 * Settings of the handshake cookie (the reference's cookie option), for load
+	 * balancers that keep a client on one node by cookie (sticky sessions).
+	 */
+	public static class Cookie {
+
+		private static final String PREFIX = "socketio.cookie.";
+
+		/**
+		 * Whether to set a cookie holding the session id on the response to a polling
+		 * handshake.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Name of the cookie.
+		 */
+		private String name = "io";
+
+		/**
+		 * Path attribute of the cookie; empty for none.
+		 */
+		private String path = "/";
+
+		/**
+		 * Whether the cookie is HttpOnly (hidden from scripts).
+		 */
+		private boolean httpOnly = true;
+
+		/**
+		 * SameSite attribute of the cookie: lax, strict, none, or omitted for none.
+		 */
+		private HandshakeCookie.SameSite sameSite = HandshakeCookie.SameSite.LAX;
+
+		/**
+		 * Whether the cookie is Secure (sent over HTTPS only).
+		 */
+		private boolean secure;
+
+		/**
+		 * Max-Age attribute of the cookie, in whole seconds (the default unit); unset for
+		 * a cookie that ends with the browser session.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration maxAge;
+
+		/**
+		 * Domain attribute of the cookie; unset for none (the cookie goes back to the
+		 * host that set it only).
+		 */
+		private @Nullable String domain;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public boolean isHttpOnly() {
+			return this.httpOnly;
+		}
+
+		public void setHttpOnly(boolean httpOnly) {
+			this.httpOnly = httpOnly;
+		}
+
+		public HandshakeCookie.SameSite getSameSite() {
+			return this.sameSite;
+		}
+
+		public void setSameSite(HandshakeCookie.SameSite sameSite) {
+			this.sameSite = sameSite;
+		}
+
+		public boolean isSecure() {
+			return this.secure;
+		}
+
+		public void setSecure(boolean secure) {
+			this.secure = secure;
+		}
+
+		public @Nullable Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(@Nullable Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public @Nullable String getDomain() {
+			return this.domain;
+		}
+
+		public void setDomain(@Nullable String domain) {
+			this.domain = domain;
+		}
+
+		/**
+		 * Build the handshake cookie these settings describe.
+		 * @return the cookie, or {@code null} when disabled
+		 * @throws InvalidConfigurationPropertyValueException if a setting cannot be
+		 * written into a {@code Set-Cookie} header
+		 */
+		public @Nullable HandshakeCookie toHandshakeCookie() {
+			if (!this.enabled) {
+				return null;
+			}
+			String name = (this.name != null) ? this.name : "";
+			check("name", name, HandshakeCookie.isValidName(name), HandshakeCookie.NAME_RULE);
+			String path = this.path;
+			check("path", path, path == null || path.isEmpty() || HandshakeCookie.isValidPath(path),
+					HandshakeCookie.PATH_RULE);
+			String domain = this.domain;
+			check("domain", domain, domain == null || domain.isEmpty() || HandshakeCookie.isValidDomain(domain),
+					HandshakeCookie.DOMAIN_RULE);
+			Duration maxAge = this.maxAge;
+			check("max-age", maxAge, maxAge == null || !maxAge.isNegative(),
+					"zero or more seconds");
+			return new HandshakeCookie(name, path, this.httpOnly, this.sameSite, this.secure, maxAge, domain);
+		}
+
+		private static void check(String property, @Nullable Object value, boolean valid, String rule) {
+			if (!valid) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + property, value,
+						"A cookie's " + property + " must be " + rule + ".");
+			}
 		}
 
 	}

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -57,6 +59,8 @@ public final class EngineIoOptions {
 
 	private final AllowRequest allowRequest;
 
+	private final @Nullable HandshakeCookie cookie;
+
 	private EngineIoOptions(Builder builder) {
 		this.pingInterval = builder.pingInterval;
 		this.pingTimeout = builder.pingTimeout;
@@ -69,6 +73,7 @@ public final class EngineIoOptions {
 		this.maxSessions = builder.maxSessions;
 		this.maxConcurrentPollingBodies = builder.maxConcurrentPollingBodies;
 		this.allowRequest = builder.allowRequest;
+		this.cookie = builder.cookie;
 	}
 
 	/**
@@ -102,7 +107,8 @@ public final class EngineIoOptions {
 			.maxOutboundPackets(this.maxOutboundPackets)
 			.maxSessions(this.maxSessions)
 			.maxConcurrentPollingBodies(this.maxConcurrentPollingBodies)
-			.allowRequest(this.allowRequest);
+			.allowRequest(this.allowRequest)
+			.cookie(this.cookie);
 	}
 
 	/** @return interval between two server pings */
@@ -164,6 +170,14 @@ public final class EngineIoOptions {
 	}
 
 	/**
+	 * @return cookie set on the response to a polling handshake, for cookie-based
+	 * load-balancer affinity, or {@code null} for none (the default)
+	 */
+	public @Nullable HandshakeCookie cookie() {
+		return this.cookie;
+	}
+
+	/**
 	 * Builder of {@link EngineIoOptions}.
 	 */
 	public static final class Builder {
@@ -189,6 +203,8 @@ public final class EngineIoOptions {
 		private int maxConcurrentPollingBodies = DEFAULT_MAX_CONCURRENT_POLLING_BODIES;
 
 		private AllowRequest allowRequest = AllowRequest.ALLOW_ALL;
+
+		private @Nullable HandshakeCookie cookie;
 
 		private Builder() {
 		}
@@ -307,6 +323,17 @@ public final class EngineIoOptions {
 		 */
 		public Builder allowRequest(AllowRequest allowRequest) {
 			this.allowRequest = Objects.requireNonNull(allowRequest, "allowRequest");
+			return this;
+		}
+
+		/**
+		 * Set the cookie set on the response to a polling handshake, like the
+		 * reference's {@code cookie} option. Off by default.
+		 * @param cookie the cookie, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder cookie(@Nullable HandshakeCookie cookie) {
+			this.cookie = cookie;
 			return this;
 		}
 

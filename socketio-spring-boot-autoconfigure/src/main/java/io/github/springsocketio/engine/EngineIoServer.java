@@ -235,7 +235,7 @@ public final class EngineIoServer implements WebHandler {
 		}
 		HttpMethod method = exchange.getRequest().getMethod();
 		if (method == HttpMethod.GET) {
-			return poll(exchange, session);
+			return poll(exchange, session, null);
 		}
 		if (method == HttpMethod.POST) {
 			return post(exchange, session);
@@ -254,6 +254,8 @@ public final class EngineIoServer implements WebHandler {
 			return unavailable(exchange, TOO_MANY_SESSIONS);
 		}
 		if (transport == EngineTransport.WEBSOCKET) {
+			// no cookie here: the reference's ws server writes the 101 before the session
+			// exists, so its cookie option never reaches a WebSocket handshake
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
 				WebSocketConnection connection = new WebSocketConnection(webSocketSession, codec);
 				DefaultEngineSession session = register(codec, handshake, transport);
@@ -264,7 +266,8 @@ public final class EngineIoServer implements WebHandler {
 		}
 		DefaultEngineSession session = register(codec, handshake, transport);
 		session.open(null);
-		return poll(exchange, session);
+		HandshakeCookie cookie = this.options.cookie();
+		return poll(exchange, session, (cookie != null) ? cookie.headerValue(session.id()) : null);
 	}
 
 	private @Nullable EngineIoCodec codecFor(@Nullable String eio) {
@@ -289,7 +292,12 @@ public final class EngineIoServer implements WebHandler {
 
 	// ---- polling
 
-	private Mono<Void> poll(ServerWebExchange exchange, DefaultEngineSession session) {
+	/**
+	 * Answer a GET with the session's next packets.
+	 * @param setCookie value of a {@code Set-Cookie} header for the answer (the
+	 * handshake's), or {@code null} for none
+	 */
+	private Mono<Void> poll(ServerWebExchange exchange, DefaultEngineSession session, @Nullable String setCookie) {
 		return Mono.<List<EnginePacket>>create(session::poll)
 			.flatMap((batch) -> {
 				PollingPayload payload = session.encodePayload(batch);
@@ -297,6 +305,9 @@ public final class EngineIoServer implements WebHandler {
 				response.setStatusCode(HttpStatus.OK);
 				response.getHeaders().set(HttpHeaders.CONTENT_TYPE, payload.contentType());
 				response.getHeaders().setCacheControl(NO_STORE);
+				if (setCookie != null) {
+					response.getHeaders().set(HttpHeaders.SET_COOKIE, setCookie);
+				}
 				response.getHeaders().setContentLength(payload.body().length);
 				return response.writeWith(Mono.just(response.bufferFactory().wrap(payload.body())))
 					.doFinally((signal) -> session.onPollWritten(batch));

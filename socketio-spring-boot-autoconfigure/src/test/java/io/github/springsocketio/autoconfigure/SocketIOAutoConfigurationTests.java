@@ -11,6 +11,7 @@ import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.engine.HandshakeCookie;
 import io.github.springsocketio.engine.HandshakeDecision;
 import io.github.springsocketio.protocol.PacketDecoder;
 import io.github.springsocketio.server.Namespace;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -157,6 +159,62 @@ class SocketIOAutoConfigurationTests {
 				mapping.getHandler(refused).block(Duration.ofSeconds(5));
 				assertThat(refused.getResponse().getHeaders().getAccessControlAllowOrigin()).isNull();
 			});
+	}
+
+	@Test
+	void cookieIsOffByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(EngineIoOptions.class).cookie()).isNull());
+	}
+
+	@Test
+	void enabledCookieHasTheReferenceDefaults() {
+		this.contextRunner.withPropertyValues("socketio.cookie.enabled=true")
+			.run((context) -> assertThat(context.getBean(EngineIoOptions.class).cookie())
+				.isEqualTo(HandshakeCookie.defaults()));
+	}
+
+	@Test
+	void cookiePropertiesBecomeTheHandshakeCookie() {
+		this.contextRunner
+			.withPropertyValues("socketio.cookie.enabled=true", "socketio.cookie.name=srv", "socketio.cookie.path=/x",
+					"socketio.cookie.http-only=false", "socketio.cookie.same-site=strict",
+					"socketio.cookie.secure=true", "socketio.cookie.max-age=86400",
+					"socketio.cookie.domain=example.com")
+			.run((context) -> {
+				HandshakeCookie cookie = context.getBean(EngineIoOptions.class).cookie();
+				assertThat(cookie).isEqualTo(new HandshakeCookie("srv", "/x", false, HandshakeCookie.SameSite.STRICT,
+						true, Duration.ofDays(1), "example.com"));
+			});
+		this.contextRunner
+			.withPropertyValues("socketio.cookie.enabled=true", "socketio.cookie.path=",
+					"socketio.cookie.same-site=omitted", "socketio.cookie.max-age=1h")
+			.run((context) -> assertThat(context.getBean(EngineIoOptions.class).cookie())
+				.isEqualTo(new HandshakeCookie("io", null, true, HandshakeCookie.SameSite.OMITTED, false,
+						Duration.ofHours(1), null)));
+	}
+
+	@Test
+	void invalidCookieSettingsFailTheStartupNamingTheProperty() {
+		assertInvalidCookieProperty("socketio.cookie.name=my cookie", "socketio.cookie.name", "my cookie");
+		assertInvalidCookieProperty("socketio.cookie.path=/a;b", "socketio.cookie.path", "/a;b");
+		assertInvalidCookieProperty("socketio.cookie.domain=example.com,evil.com", "socketio.cookie.domain",
+				"example.com,evil.com");
+		assertInvalidCookieProperty("socketio.cookie.max-age=-1", "socketio.cookie.max-age", Duration.ofSeconds(-1));
+		// nothing is checked while the cookie is off
+		this.contextRunner.withPropertyValues("socketio.cookie.name=my cookie")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private void assertInvalidCookieProperty(String property, String name, Object value) {
+		this.contextRunner.withPropertyValues("socketio.cookie.enabled=true", property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo(name);
+					assertThat(ex.getValue()).isEqualTo(value);
+					assertThat(ex.getReason()).startsWith("A cookie's ");
+				});
+		});
 	}
 
 	@Test

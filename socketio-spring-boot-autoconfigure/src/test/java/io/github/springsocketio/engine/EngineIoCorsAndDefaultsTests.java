@@ -15,8 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A second context: default Engine.IO settings (so Engine.IO v3 is refused) with CORS
- * enabled for any origin.
+ * A second context: default Engine.IO settings (so Engine.IO v3 is refused and no
+ * cookie is set) with CORS enabled for any origin.
  */
 @SpringBootTest(classes = EngineIoTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "socketio.cors.allowed-origin-patterns=*")
@@ -60,6 +60,14 @@ class EngineIoCorsAndDefaultsTests extends EngineIoTestSupport {
 		assertThat(open.read("$.pingInterval", Integer.class)).isEqualTo(25000);
 		assertThat(open.read("$.pingTimeout", Integer.class)).isEqualTo(20000);
 		assertThat(open.read("$.maxPayload", Integer.class)).isEqualTo(1000000);
+	}
+
+	@Test
+	void noCookieByDefault() {
+		assertThat(openPolling().handshake().headers().allValues("Set-Cookie")).isEmpty();
+		RawHttp.Response webSocket = rawUpgrade("EIO=4&transport=websocket");
+		assertThat(webSocket.status()).isEqualTo(101);
+		assertThat(webSocket.headers()).doesNotContainKey("set-cookie");
 	}
 
 	@Test

@@ -42,12 +42,16 @@ final class PollingClient {
 
 	private final String openPacket;
 
-	private PollingClient(HttpClient http, String base, int eio, String sid, String openPacket) {
+	private final HttpResponse<String> handshake;
+
+	private PollingClient(HttpClient http, String base, int eio, String sid, String openPacket,
+			HttpResponse<String> handshake) {
 		this.http = http;
 		this.base = base;
 		this.eio = eio;
 		this.sid = sid;
 		this.openPacket = openPacket;
+		this.handshake = handshake;
 	}
 
 	/**
@@ -80,7 +84,7 @@ final class PollingClient {
 		assertThat(open).startsWith("0{");
 		DocumentContext json = JsonPath.parse(open.substring(1));
 		return new PollingClient(http, base + "?EIO=" + eio + "&transport=polling" + extraQuery, eio,
-				json.read("$.sid", String.class), open);
+				json.read("$.sid", String.class), open, response);
 	}
 
 	String sid() {
@@ -94,6 +98,11 @@ final class PollingClient {
 	/** @return the open packet of the handshake, type digit included */
 	String openPacket() {
 		return this.openPacket;
+	}
+
+	/** @return the response to the handshake GET */
+	HttpResponse<String> handshake() {
+		return this.handshake;
 	}
 
 	URI uri() {
