@@ -130,7 +130,7 @@ public final class InProcessSession implements EngineSession {
 		for (int i = this.sent.size() - 1; i >= 0; i--) {
 			String text = this.sent.get(i).text();
 			if (text != null && text.startsWith("0")) {
-				return text.replaceAll(".*\\{\"sid\":\"([^\"]+)\"}.*", "$1");
+				return text.replaceAll(".*\\{\"sid\":\"([^\"]+)\"[,}].*", "$1");
 			}
 		}
 		throw new IllegalStateException("not connected");

@@ -257,6 +257,29 @@ class RedisAdapterWireTests {
 		await().atMost(WAIT).until(() -> socket.rooms().contains("from-emitter"));
 	}
 
+	/**
+	 * With connection state recovery, socket.emit goes through the adapter to get an
+	 * offset; the socket is on this node, so nothing is published.
+	 */
+	@Test
+	void socketEmitWithRecoveryStaysOnTheNode() throws InterruptedException {
+		SocketIOServer recovering = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
+				this.factory, 100, true, new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMinutes(1), true)),
+				JsonMapper.builder().build());
+		try {
+			InProcessSession session = InProcessSession.open(recovering).receive("40");
+			Socket socket = recovering.sockets().socket(session.lastSocketId());
+			socket.emit("direct", 1);
+			await().atMost(WAIT).until(() -> session.texts().stream().anyMatch((text) -> text.startsWith("42[\"direct\",1,\"")));
+			recovering.to(socket.id()).emit("through-redis", 2);
+			Message published = next("socket.io#/#" + socket.id() + "#");
+			assertThat(Notepack.decode(published.bytes()).get(1).get("data").toString()).isEqualTo("[\"through-redis\",2]");
+		}
+		finally {
+			recovering.close();
+		}
+	}
+
 	private void publishRequest(String json) {
 		publishRequest(json, false);
 	}
