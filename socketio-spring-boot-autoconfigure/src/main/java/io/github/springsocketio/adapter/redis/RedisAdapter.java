@@ -181,19 +181,13 @@ public class RedisAdapter extends InMemoryAdapter {
 	@Override
 	public void addSockets(BroadcastOptions options, Set<String> rooms) {
 		super.addSockets(options, rooms);
-		publishTargetedRequest(RequestType.REMOTE_JOIN, options, (request) -> {
-			ArrayNode names = request.putArray("rooms");
-			rooms.forEach(names::add);
-		});
+		publishTargetedRequest(RequestType.REMOTE_JOIN, options, (request) -> rooms.forEach(request.putArray("rooms")::add));
 	}
 
 	@Override
 	public void delSockets(BroadcastOptions options, Set<String> rooms) {
 		super.delSockets(options, rooms);
-		publishTargetedRequest(RequestType.REMOTE_LEAVE, options, (request) -> {
-			ArrayNode names = request.putArray("rooms");
-			rooms.forEach(names::add);
-		});
+		publishTargetedRequest(RequestType.REMOTE_LEAVE, options, (request) -> rooms.forEach(request.putArray("rooms")::add));
 	}
 
 	@Override
