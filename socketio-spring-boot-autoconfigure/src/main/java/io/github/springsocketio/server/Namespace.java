@@ -298,8 +298,16 @@ public class Namespace implements AdapterNamespace {
 		if (socket == null) {
 			return null;
 		}
-		return new SocketDetails(socket.id(), HandshakeJson.toJson(socket.handshake()), socket.rooms(),
-				payloads().toNode(socket.data()));
+		JsonNode data;
+		try {
+			data = payloads().toNode(socket.data());
+		}
+		catch (RuntimeException ex) {
+			// what the application keeps in data need not be JSON: other nodes get {} then
+			logger.debug("Data of socket {} cannot be written as JSON for another node", socketId, ex);
+			data = Payloads.emptyObject();
+		}
+		return new SocketDetails(socket.id(), HandshakeJson.toJson(socket.handshake()), socket.rooms(), data);
 	}
 
 	// ---- connecting

@@ -246,6 +246,14 @@ class RedisAdapterClusterTests {
 	}
 
 	@Test
+	void dataThatIsNoJsonReachesOtherNodesAsAnEmptyObject() {
+		InProcessSession remote = connect(this.b);
+		socket(this.b, remote).data().put("broken", new Unwritable());
+		List<RemoteSocket> sockets = this.a.server.fetchSockets().block(WAIT);
+		assertThat(sockets).singleElement().satisfies((fetched) -> assertThat(fetched.data()).isEmpty());
+	}
+
+	@Test
 	void socketsJoinLeaveAndDisconnectActOnEveryNode() {
 		InProcessSession local = connect(this.a);
 		InProcessSession remote = connect(this.b);
@@ -332,6 +340,15 @@ class RedisAdapterClusterTests {
 	}
 
 	private record Node(SocketIOServer server, RedisAdapterFactory factory) {
+	}
+
+	/** An object Jackson cannot write. */
+	public static final class Unwritable {
+
+		public String getValue() {
+			throw new IllegalStateException("not serializable");
+		}
+
 	}
 
 }
