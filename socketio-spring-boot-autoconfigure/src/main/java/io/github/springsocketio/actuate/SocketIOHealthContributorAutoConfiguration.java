@@ -1,5 +1,6 @@
 package io.github.springsocketio.actuate;
 
+import io.github.springsocketio.adapter.AdapterStatus;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.server.SocketIOServer;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code socketio} health contribution
  * ({@link SocketIOHealthIndicator}), unless {@code management.health.socketio.enabled}
- * is {@code false}.
+ * is {@code false}; with a distributed adapter also {@code socketioAdapter}
+ * ({@link SocketIOAdapterHealthIndicator}).
  */
 @AutoConfiguration(after = SocketIOAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, Mono.class })
@@ -29,6 +31,13 @@ public final class SocketIOHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = { "socketioHealthIndicator", "socketioHealthContributor" })
 	SocketIOHealthIndicator socketioHealthIndicator(SocketIOServer server, ObjectProvider<EngineIoServer> engine) {
 		return new SocketIOHealthIndicator(server, engine.getIfUnique());
+	}
+
+	@Bean
+	@ConditionalOnBean(AdapterStatus.class)
+	@ConditionalOnMissingBean(name = { "socketioAdapterHealthIndicator", "socketioAdapterHealthContributor" })
+	SocketIOAdapterHealthIndicator socketioAdapterHealthIndicator(AdapterStatus status) {
+		return new SocketIOAdapterHealthIndicator(status);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.springsocketio.actuate;
 
+import io.github.springsocketio.adapter.AdapterStatus;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.server.SocketIOServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,13 @@ public final class SocketIOMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocketIOMetrics socketIOMetrics(SocketIOServer server) {
 		return new SocketIOMetrics(server);
+	}
+
+	@Bean
+	@ConditionalOnBean(AdapterStatus.class)
+	@ConditionalOnMissingBean
+	SocketIOAdapterMetrics socketIOAdapterMetrics(AdapterStatus status) {
+		return new SocketIOAdapterMetrics(status);
 	}
 
 }

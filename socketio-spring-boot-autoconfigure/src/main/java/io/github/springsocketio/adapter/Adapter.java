@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.springsocketio.protocol.Packet;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Room membership and broadcast fan-out for one namespace. Implementations are
@@ -92,12 +93,31 @@ public interface Adapter {
 	void disconnectSockets(BroadcastOptions options, boolean close);
 
 	/**
-	 * Return the targeted socket ids, on every node for distributed adapters.
-	 * @param options the targets
-	 * @return the ids
+	 * Return the targeted sockets of the other nodes (the local ones are
+	 * {@link #sockets}); a local adapter has none.
+	 * @param options the targets; with the {@code local} flag, none
+	 * @return the sockets other nodes hold
 	 */
-	default Mono<Set<String>> fetchSocketIds(BroadcastOptions options) {
-		return Mono.just(sockets(options));
+	default Mono<List<SocketDetails>> fetchRemoteSockets(BroadcastOptions options) {
+		return Mono.just(List.of());
+	}
+
+	/**
+	 * Send an event to the other nodes of the cluster, not to clients; a local adapter
+	 * has no one to send it to.
+	 * @param data the event name followed by its arguments
+	 */
+	default void serverSideEmit(ArrayNode data) {
+	}
+
+	/**
+	 * Send an event to the other nodes and collect one answer per node.
+	 * @param data the event name followed by its arguments
+	 * @return the first argument of each node's acknowledgement; empty for a local
+	 * adapter
+	 */
+	default Mono<List<JsonNode>> serverSideEmitWithAck(ArrayNode data) {
+		return Mono.just(List.of());
 	}
 
 	/**

@@ -2,12 +2,14 @@ package io.github.springsocketio.adapter;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * What an adapter needs from the namespace it serves: its name, packet encoding and
@@ -55,6 +57,22 @@ public interface AdapterNamespace {
 	@Nullable Duration recoveryWindow();
 
 	/**
+	 * Describe a local socket for other nodes.
+	 * @param socketId the socket
+	 * @return its id, handshake, rooms and data, or {@code null} if it is not here
+	 */
+	@Nullable SocketDetails describe(String socketId);
+
+	/**
+	 * Hand an event another node sent with {@code serverSideEmit} to this namespace's
+	 * listeners.
+	 * @param data the event name followed by its arguments
+	 * @param ack receives the first argument of the acknowledgement, once, when the
+	 * sender wants one; else {@code null}
+	 */
+	void serverSideEvent(ArrayNode data, @Nullable Consumer<JsonNode> ack);
+
+	/**
 	 * Allocate an ack id unique in this namespace.
 	 * @return the id
 	 */
@@ -65,14 +83,14 @@ public interface AdapterNamespace {
 	 * @param socketId the socket
 	 * @param rooms the rooms
 	 */
-	void join(String socketId, java.util.Set<String> rooms);
+	void join(String socketId, Set<String> rooms);
 
 	/**
 	 * Make a local socket leave rooms.
 	 * @param socketId the socket
 	 * @param rooms the rooms
 	 */
-	void leave(String socketId, java.util.Set<String> rooms);
+	void leave(String socketId, Set<String> rooms);
 
 	/**
 	 * Disconnect a local socket.

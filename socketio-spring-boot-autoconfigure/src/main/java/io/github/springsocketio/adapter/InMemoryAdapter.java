@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.protocol.Packet;
@@ -128,6 +129,17 @@ public class InMemoryAdapter implements Adapter {
 		}
 	}
 
+	/**
+	 * Return whether a room has at least one local socket.
+	 * @param room the room
+	 * @return whether it exists here
+	 */
+	protected boolean hasRoom(String room) {
+		synchronized (this.lock) {
+			return this.rooms.containsKey(room);
+		}
+	}
+
 	@Override
 	public Set<String> sockets(BroadcastOptions options) {
 		synchronized (this.lock) {
@@ -163,41 +175,34 @@ public class InMemoryAdapter implements Adapter {
 	@Override
 	public Mono<List<JsonNode>> broadcastWithAck(Packet packet, BroadcastOptions options) {
 		return Mono.defer(() -> {
-			Set<String> targets = sockets(options);
-			if (targets.isEmpty()) {
-				return Mono.just(List.<JsonNode>of());
-			}
-			long ackId = this.namespace.nextAckId();
-			List<EnginePacket> messages = this.namespace
-				.encode(new Packet(packet.type(), packet.namespace(), ackId, packet.data()));
-			List<JsonNode> responses = Collections.synchronizedList(new ArrayList<>());
-			int expected = targets.size();
-			Mono<List<JsonNode>> all = Mono.create((sink) -> {
-				int queued = 0;
-				for (String socketId : targets) {
-					boolean sent = this.namespace.deliverWithAck(socketId, messages, ackId, (args) -> {
-						responses.add(args);
-						if (responses.size() >= expected) {
-							sink.success(List.copyOf(responses));
-						}
-					});
-					if (sent) {
-						queued++;
-					}
-				}
-				if (queued == 0) {
-					sink.success(List.of());
-				}
-			});
-			if (options.timeout() == null) {
-				return all;
-			}
-			return all.timeout(options.timeout(), Mono.defer(() -> {
-				synchronized (responses) {
-					return Mono.error(new BroadcastAckTimeoutException(new ArrayList<>(responses), expected));
-				}
-			}));
+			BroadcastAckCollector collector = new BroadcastAckCollector(1);
+			collector.clientCount(broadcastWithAck(packet, options, collector::ack));
+			return collector.result(options.timeout());
 		});
+	}
+
+	/**
+	 * Send a packet to every targeted local socket with a fresh ack id.
+	 * @param packet the packet (its ack id is replaced)
+	 * @param options the targets
+	 * @param onAck receives each client's acknowledgement arguments
+	 * @return how many clients it was queued to, as many acknowledgements to expect
+	 */
+	protected int broadcastWithAck(Packet packet, BroadcastOptions options, Consumer<JsonNode> onAck) {
+		Set<String> targets = sockets(options);
+		if (targets.isEmpty()) {
+			return 0;
+		}
+		long ackId = this.namespace.nextAckId();
+		List<EnginePacket> messages = this.namespace
+			.encode(new Packet(packet.type(), packet.namespace(), ackId, packet.data()));
+		int queued = 0;
+		for (String socketId : targets) {
+			if (this.namespace.deliverWithAck(socketId, messages, ackId, onAck)) {
+				queued++;
+			}
+		}
+		return queued;
 	}
 
 	/**

@@ -57,8 +57,13 @@ public final class SocketIOAutoConfiguration {
 	@ConditionalOnMissingBean(EngineSessionHandler.class)
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
+		AdapterFactory adapter = adapterFactory.getIfAvailable();
+		if (adapter == null && properties.getAdapter().getType() == SocketIOProperties.Adapter.Type.REDIS) {
+			throw new IllegalStateException("socketio.adapter.type=redis needs Spring Data Redis with Lettuce "
+					+ "(spring-boot-starter-data-redis-reactive) on the classpath");
+		}
 		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
-				properties.getMaxAttachments(), adapterFactory.getIfAvailable(() -> AdapterFactory.IN_MEMORY),
+				properties.getMaxAttachments(), (adapter != null) ? adapter : AdapterFactory.IN_MEMORY,
 				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces(),
 				properties.getConnectionStateRecovery().toOptions());
 		SocketIOServer server = new SocketIOServer(options,

@@ -133,6 +133,11 @@ public class SocketIOProperties {
 	 */
 	private final Controllers controllers = new Controllers();
 
+	/**
+	 * Where rooms and broadcasts live: this node's memory, or Redis for a cluster.
+	 */
+	private final Adapter adapter = new Adapter();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -337,6 +342,121 @@ public class SocketIOProperties {
 
 	public Controllers getControllers() {
 		return this.controllers;
+	}
+
+	public Adapter getAdapter() {
+		return this.adapter;
+	}
+
+	/**
+	 * The adapter: rooms and broadcasts of one node, or of a cluster through Redis.
+	 */
+	public static class Adapter {
+
+		/**
+		 * Which adapter keeps rooms and delivers broadcasts: "memory" (this node only) or
+		 * "redis" (every node on the same Redis, Node.js nodes with
+		 * \@socket.io/redis-adapter included), through the application's Redis
+		 * connection (spring.data.redis.*).
+		 */
+		private Type type = Type.MEMORY;
+
+		/**
+		 * Redis adapter settings.
+		 */
+		private final Redis redis = new Redis();
+
+		public Type getType() {
+			return this.type;
+		}
+
+		public void setType(Type type) {
+			this.type = type;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * The adapters.
+		 */
+		public enum Type {
+
+			/** Rooms in this node's memory. */
+			MEMORY,
+
+			/** Rooms and broadcasts across nodes through Redis pub/sub. */
+			REDIS
+
+		}
+
+		/**
+		 * Settings of the Redis adapter, named as the Node adapter's options.
+		 */
+		public static class Redis {
+
+			/**
+			 * Prefix of every Redis channel; must be the same on every node of a cluster
+			 * (the Node adapter's "key").
+			 */
+			private String key = "socket.io";
+
+			/**
+			 * How long fetchSockets, serverSideEmitWithAck and broadcasts with
+			 * acknowledgements but no timeout of their own wait for the other nodes (the
+			 * Node adapter's "requestsTimeout").
+			 */
+			private Duration requestTimeout = Duration.ofSeconds(5);
+
+			/**
+			 * How many publishes may wait for Redis at once; more are dropped and counted as
+			 * failures, so a slow or lost Redis never makes the node buffer without bound.
+			 */
+			private int maxPendingPublishes = 10_000;
+
+			/**
+			 * Longest wait between two attempts to reconnect to Redis (the Lettuce client's
+			 * reconnect delay grows up to it), so that cross-node delivery resumes soon
+			 * after Redis comes back. Applies to the application's Lettuce client
+			 * resources.
+			 */
+			private Duration maxReconnectDelay = Duration.ofSeconds(2);
+
+			public String getKey() {
+				return this.key;
+			}
+
+			public void setKey(String key) {
+				this.key = key;
+			}
+
+			public Duration getRequestTimeout() {
+				return this.requestTimeout;
+			}
+
+			public void setRequestTimeout(Duration requestTimeout) {
+				this.requestTimeout = requestTimeout;
+			}
+
+			public int getMaxPendingPublishes() {
+				return this.maxPendingPublishes;
+			}
+
+			public void setMaxPendingPublishes(int maxPendingPublishes) {
+				this.maxPendingPublishes = maxPendingPublishes;
+			}
+
+			public Duration getMaxReconnectDelay() {
+				return this.maxReconnectDelay;
+			}
+
+			public void setMaxReconnectDelay(Duration maxReconnectDelay) {
+				this.maxReconnectDelay = maxReconnectDelay;
+			}
+
+		}
+
 	}
 
 	/**

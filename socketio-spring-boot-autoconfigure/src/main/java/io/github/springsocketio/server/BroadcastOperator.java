@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.springsocketio.adapter.BroadcastOptions;
+import io.github.springsocketio.adapter.SocketDetails;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -141,19 +142,26 @@ public final class BroadcastOperator {
 	}
 
 	/**
-	 * Return the targeted sockets.
-	 * @return the sockets
+	 * Return the targeted sockets of the whole cluster: this node's first, then those
+	 * other nodes hold (with a distributed adapter, unless {@link #local()}).
+	 * @return the sockets; fails when another node cannot be asked (adapter unavailable,
+	 * request timeout)
 	 */
-	public Mono<List<Socket>> fetchSockets() {
-		return this.namespace.adapter().fetchSocketIds(this.options).map((ids) -> {
-			List<Socket> sockets = new ArrayList<>(ids.size());
-			for (String id : ids) {
+	public Mono<List<RemoteSocket>> fetchSockets() {
+		return Mono.defer(() -> {
+			List<RemoteSocket> sockets = new ArrayList<>();
+			for (String id : this.namespace.adapter().sockets(this.options)) {
 				Socket socket = this.namespace.socket(id);
 				if (socket != null) {
-					sockets.add(socket);
+					sockets.add(RemoteSocket.local(socket));
 				}
 			}
-			return sockets;
+			return this.namespace.adapter().fetchRemoteSockets(this.options).map((remote) -> {
+				for (SocketDetails details : remote) {
+					sockets.add(RemoteSocket.remote(this.namespace, details));
+				}
+				return sockets;
+			});
 		});
 	}
 

@@ -16,6 +16,7 @@ import io.github.springsocketio.adapter.Adapter;
 import io.github.springsocketio.adapter.AdapterNamespace;
 import io.github.springsocketio.adapter.BroadcastOptions;
 import io.github.springsocketio.adapter.RestoredSession;
+import io.github.springsocketio.adapter.SocketDetails;
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.HandshakeRequest;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,6 +58,10 @@ public class Namespace implements AdapterNamespace {
 	private volatile boolean removed;
 
 	private final Adapter adapter;
+
+	private static final Set<String> RESERVED_SERVER_SIDE_EVENTS = Set.of("connect", "connection", "new_namespace");
+
+	private final Map<String, List<ServerSideEventListener>> serverSideListeners = new ConcurrentHashMap<>();
 
 	Namespace(String name, SocketIOServer server) {
 		this(name, server, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
@@ -188,10 +194,10 @@ public class Namespace implements AdapterNamespace {
 	}
 
 	/**
-	 * Return every socket of the namespace.
+	 * Return every socket of the namespace, on every node of the cluster.
 	 * @return the sockets
 	 */
-	public Mono<List<Socket>> fetchSockets() {
+	public Mono<List<RemoteSocket>> fetchSockets() {
 		return all().fetchSockets();
 	}
 
@@ -217,6 +223,83 @@ public class Namespace implements AdapterNamespace {
 	 */
 	public void disconnectSockets(boolean close) {
 		all().disconnectSockets(close);
+	}
+
+	// ---- between nodes
+
+	/**
+	 * Send an event to this namespace on the other nodes of the cluster (their
+	 * {@link #onServerSideEmit} listeners), not to clients. Nothing happens with the
+	 * in-memory adapter: there is no other node.
+	 * @param event the event name; not a reserved one ({@code connect},
+	 * {@code connection}, {@code new_namespace})
+	 * @param args the arguments
+	 */
+	public void serverSideEmit(String event, @Nullable Object... args) {
+		this.adapter.serverSideEmit(serverSideData(event, args));
+	}
+
+	/**
+	 * Send an event to the other nodes and collect one answer per node.
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return each node's answer (the value it passed to {@link ServerSideEvent#ack});
+	 * empty without other nodes; fails when not every node answers within the adapter's
+	 * request timeout
+	 */
+	public Mono<List<JsonNode>> serverSideEmitWithAck(String event, @Nullable Object... args) {
+		return this.adapter.serverSideEmitWithAck(serverSideData(event, args));
+	}
+
+	private ArrayNode serverSideData(String event, @Nullable Object... args) {
+		if (RESERVED_SERVER_SIDE_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+		}
+		return payloads().eventData(event, payloads().toArgs(args));
+	}
+
+	/**
+	 * Be told of an event the other nodes send with {@link #serverSideEmit}.
+	 * @param event the event name
+	 * @param listener runs on the adapter's I/O thread and must not block
+	 * @return this namespace
+	 */
+	public Namespace onServerSideEmit(String event, ServerSideEventListener listener) {
+		this.serverSideListeners.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>()).add(listener);
+		return this;
+	}
+
+	@Override
+	public void serverSideEvent(ArrayNode data, @Nullable Consumer<JsonNode> ack) {
+		if (data.isEmpty() || !data.get(0).isString()) {
+			return;
+		}
+		String event = data.get(0).asString();
+		List<ServerSideEventListener> listeners = this.serverSideListeners.get(event);
+		if (listeners == null) {
+			return;
+		}
+		ArrayNode args = data.deepCopy();
+		args.remove(0);
+		ServerSideEvent received = new ServerSideEvent(this, event, args, ack);
+		for (ServerSideEventListener listener : listeners) {
+			try {
+				listener.onEvent(received);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Server-side event listener for '{}' in namespace {} failed", event, this.name, ex);
+			}
+		}
+	}
+
+	@Override
+	public @Nullable SocketDetails describe(String socketId) {
+		Socket socket = this.sockets.get(socketId);
+		if (socket == null) {
+			return null;
+		}
+		return new SocketDetails(socket.id(), HandshakeJson.toJson(socket.handshake()), socket.rooms(),
+				payloads().toNode(socket.data()));
 	}
 
 	// ---- connecting

@@ -23,6 +23,8 @@ import io.github.springsocketio.protocol.PacketEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -253,6 +255,46 @@ public class SocketIOServer implements EngineSessionHandler {
 	 */
 	public BroadcastOperator except(String... rooms) {
 		return sockets().except(rooms);
+	}
+
+	/**
+	 * Return every socket of the main namespace, on every node of the cluster.
+	 * @return the sockets
+	 */
+	public Mono<List<RemoteSocket>> fetchSockets() {
+		return sockets().fetchSockets();
+	}
+
+	/**
+	 * Send an event to the main namespace of the other nodes of the cluster.
+	 * @param event the event name
+	 * @param args the arguments
+	 * @see Namespace#serverSideEmit
+	 */
+	public void serverSideEmit(String event, @Nullable Object... args) {
+		sockets().serverSideEmit(event, args);
+	}
+
+	/**
+	 * Send an event to the main namespace of the other nodes and collect their answers.
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return one answer per node
+	 * @see Namespace#serverSideEmitWithAck
+	 */
+	public Mono<List<JsonNode>> serverSideEmitWithAck(String event, @Nullable Object... args) {
+		return sockets().serverSideEmitWithAck(event, args);
+	}
+
+	/**
+	 * Be told of the events the other nodes send to the main namespace.
+	 * @param event the event name
+	 * @param listener the listener, which must not block
+	 * @return this server
+	 */
+	public SocketIOServer onServerSideEmit(String event, ServerSideEventListener listener) {
+		sockets().onServerSideEmit(event, listener);
+		return this;
 	}
 
 	/**

@@ -1,0 +1,360 @@
+package io.github.springsocketio.adapter.redis;
+
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+
+import io.github.springsocketio.adapter.AdapterStatus;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * A node's two Redis connections, shared by the adapters of all its namespaces: one
+ * that publishes and asks {@code PUBSUB NUMSUB}, one subscribed to the channels and
+ * patterns of every namespace. Both come from the application's Lettuce client, which
+ * reconnects by itself and restores the subscriptions; this class never blocks a
+ * caller: it connects in the background (retrying until Redis answers), refuses work
+ * while a connection is down, and bounds the publishes in flight.
+ */
+public final class RedisConnections implements AdapterStatus, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisConnections.class);
+
+	private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+
+	private static final Duration MAX_RETRY = Duration.ofSeconds(2);
+
+	private final RedisClient client;
+
+	private final RedisAdapterOptions options;
+
+	private final Object lock = new Object();
+
+	private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
+
+	private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
+
+	private final AtomicInteger pendingPublishes = new AtomicInteger();
+
+	private final LongAdder failures = new LongAdder();
+
+	private volatile @Nullable StatefulRedisConnection<byte[], byte[]> publisher;
+
+	private volatile @Nullable StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
+
+	private volatile boolean closed;
+
+	private volatile boolean reportedDown;
+
+	private final Disposable connecting;
+
+	/**
+	 * Connect in the background.
+	 * @param client the application's Lettuce client
+	 * @param options the adapter settings
+	 */
+	public RedisConnections(RedisClient client, RedisAdapterOptions options) {
+		this.client = client;
+		this.options = options;
+		this.connecting = Mono.fromRunnable(this::connect)
+			.subscribeOn(Schedulers.boundedElastic())
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY)
+				.maxBackoff(MAX_RETRY)
+				.filter((error) -> !this.closed)
+				.doBeforeRetry((signal) -> {
+					if (signal.totalRetries() == 0) {
+						logger.warn("Redis adapter cannot connect to Redis yet ({}); local delivery works, "
+								+ "cluster operations fail until it can", signal.failure().getMessage());
+					}
+				}))
+			.subscribe(null, (error) -> logger.debug("Redis adapter stopped connecting", error));
+	}
+
+	private void connect() {
+		if (this.closed) {
+			return;
+		}
+		StatefulRedisConnection<byte[], byte[]> pub = this.client.connect(ByteArrayCodec.INSTANCE);
+		StatefulRedisPubSubConnection<byte[], byte[]> sub;
+		try {
+			sub = this.client.connectPubSub(ByteArrayCodec.INSTANCE);
+		}
+		catch (RuntimeException ex) {
+			pub.closeAsync();
+			throw ex;
+		}
+		StateLogger stateLogger = new StateLogger();
+		pub.addListener(stateLogger);
+		sub.addListener(stateLogger);
+		sub.addListener(new Dispatcher());
+		synchronized (this.lock) {
+			if (this.closed) {
+				pub.closeAsync();
+				sub.closeAsync();
+				return;
+			}
+			this.publisher = pub;
+			this.subscriber = sub;
+			if (!this.channels.isEmpty()) {
+				sub.async().subscribe(this.channels.keySet().stream().map(RedisConnections::bytes).toArray(byte[][]::new));
+			}
+			if (!this.patterns.isEmpty()) {
+				sub.async().psubscribe(this.patterns.keySet().stream().map(RedisConnections::bytes).toArray(byte[][]::new));
+			}
+		}
+		logger.info("Redis adapter connected to Redis");
+	}
+
+	/**
+	 * Subscribe to channels; their messages go to a handler (on Lettuce's I/O thread).
+	 * @param names the channels
+	 * @param handler receives the channel and the message
+	 * @return completes once Redis confirmed the subscription, or at once if not connected
+	 * yet (it is made on connection)
+	 */
+	public Mono<Void> subscribe(List<String> names, BiConsumer<String, byte[]> handler) {
+		synchronized (this.lock) {
+			names.forEach((name) -> this.channels.put(name, handler));
+			StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
+			if (sub == null) {
+				return Mono.empty();
+			}
+			return Mono.fromCompletionStage(sub.async().subscribe(names.stream().map(RedisConnections::bytes).toArray(byte[][]::new)));
+		}
+	}
+
+	/**
+	 * Subscribe to a pattern; its messages go to a handler with the channel they were
+	 * published to.
+	 * @param pattern the pattern
+	 * @param handler receives the channel and the message
+	 * @return completes once Redis confirmed the subscription, or at once if not connected
+	 */
+	public Mono<Void> psubscribe(String pattern, BiConsumer<String, byte[]> handler) {
+		synchronized (this.lock) {
+			this.patterns.put(pattern, handler);
+			StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
+			if (sub == null) {
+				return Mono.empty();
+			}
+			return Mono.fromCompletionStage(sub.async().psubscribe(bytes(pattern)));
+		}
+	}
+
+	/**
+	 * Drop subscriptions.
+	 * @param names the channels
+	 * @param pattern a pattern
+	 */
+	public void unsubscribe(List<String> names, String pattern) {
+		synchronized (this.lock) {
+			names.forEach(this.channels::remove);
+			this.patterns.remove(pattern);
+			StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
+			if (sub != null && sub.isOpen()) {
+				sub.async().unsubscribe(names.stream().map(RedisConnections::bytes).toArray(byte[][]::new));
+				sub.async().punsubscribe(bytes(pattern));
+			}
+		}
+	}
+
+	/**
+	 * Publish a message unless Redis is unreachable or too many publishes wait already;
+	 * a refused or failed publish is counted in {@link #failures()}.
+	 * @param channel the channel
+	 * @param message the message
+	 * @return whether it was handed to Redis
+	 */
+	public boolean publish(String channel, byte[] message) {
+		StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
+		if (pub == null || !isAvailable()) {
+			recordFailure("publish refused: Redis unavailable");
+			return false;
+		}
+		if (this.pendingPublishes.incrementAndGet() > this.options.maxPendingPublishes()) {
+			this.pendingPublishes.decrementAndGet();
+			recordFailure("publish dropped: " + this.options.maxPendingPublishes() + " publishes wait for Redis");
+			return false;
+		}
+		pub.async().publish(bytes(channel), message).whenComplete((receivers, error) -> {
+			this.pendingPublishes.decrementAndGet();
+			if (error != null) {
+				recordFailure("publish failed: " + error.getMessage());
+			}
+		});
+		return true;
+	}
+
+	/**
+	 * Count the subscribers of a channel: the nodes of a namespace, with
+	 * {@code <key>-request#<nsp>#}.
+	 * @param channel the channel
+	 * @return the count; fails at once when Redis is unavailable, or after the request
+	 * timeout
+	 */
+	public Mono<Integer> numsub(String channel) {
+		return Mono.defer(() -> {
+			StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
+			if (pub == null || !isAvailable()) {
+				return Mono.error(unavailable());
+			}
+			return Mono.fromCompletionStage(pub.async().pubsubNumsub(bytes(channel)))
+				.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum())
+				.timeout(this.options.requestTimeout(), Mono.error(() -> new RedisAdapterException(
+						"Redis did not answer PUBSUB NUMSUB within " + this.options.requestTimeout().toMillis() + " ms")));
+		}).doOnError((error) -> this.failures.increment());
+	}
+
+	/**
+	 * Return the error cluster operations fail with while Redis is unreachable.
+	 * @return the error
+	 */
+	RedisAdapterException unavailable() {
+		return new RedisAdapterException("Redis unavailable: the Redis adapter cannot reach the other nodes");
+	}
+
+	/**
+	 * Count a failed cluster operation.
+	 * @param what what failed, logged at debug level (the first failure of an outage is
+	 * logged as a warning)
+	 */
+	void recordFailure(String what) {
+		this.failures.increment();
+		if (!this.reportedDown) {
+			this.reportedDown = true;
+			logger.warn("Redis adapter: {} (further failures are counted in socketio.adapter.failures)", what);
+		}
+		else {
+			logger.debug("Redis adapter: {}", what);
+		}
+	}
+
+	@Override
+	public String name() {
+		return "redis";
+	}
+
+	@Override
+	public boolean isAvailable() {
+		StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
+		StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
+		return !this.closed && pub != null && sub != null && pub.isOpen() && sub.isOpen();
+	}
+
+	@Override
+	public long failures() {
+		return this.failures.sum();
+	}
+
+	/**
+	 * Return how many publishes wait for Redis.
+	 * @return the count
+	 */
+	public int pendingPublishes() {
+		return this.pendingPublishes.get();
+	}
+
+	@Override
+	public Map<String, Object> details() {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("adapter", name());
+		details.put("connected", isAvailable());
+		details.put("subscriptions", this.channels.size() + this.patterns.size());
+		details.put("pendingPublishes", pendingPublishes());
+		details.put("failures", failures());
+		return details;
+	}
+
+	@Override
+	public void close() {
+		synchronized (this.lock) {
+			this.closed = true;
+		}
+		this.connecting.dispose();
+		StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
+		StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
+		if (pub != null) {
+			pub.closeAsync();
+		}
+		if (sub != null) {
+			sub.closeAsync();
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/** Routes each message to the adapter that subscribed to its channel or pattern. */
+	private final class Dispatcher extends RedisPubSubAdapter<byte[], byte[]> {
+
+		@Override
+		public void message(byte[] channel, byte[] message) {
+			String name = text(channel);
+			dispatch(RedisConnections.this.channels.get(name), name, message);
+		}
+
+		@Override
+		public void message(byte[] pattern, byte[] channel, byte[] message) {
+			dispatch(RedisConnections.this.patterns.get(text(pattern)), text(channel), message);
+		}
+
+		private void dispatch(@Nullable BiConsumer<String, byte[]> handler, String channel, byte[] message) {
+			if (handler == null) {
+				return;
+			}
+			try {
+				handler.accept(channel, message);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Redis adapter could not handle a message on {}", channel, ex);
+			}
+		}
+
+	}
+
+	/** Logs when a connection to Redis is lost and comes back. */
+	private final class StateLogger implements RedisConnectionStateListener {
+
+		@Override
+		public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+			if (!RedisConnections.this.closed) {
+				logger.warn("Redis adapter lost its connection to Redis; local delivery goes on, cluster "
+						+ "operations fail until it is back");
+			}
+		}
+
+		@Override
+		public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+			if (!RedisConnections.this.closed) {
+				RedisConnections.this.reportedDown = false;
+				logger.info("Redis adapter reconnected to Redis at {}", address);
+			}
+		}
+
+	}
+
+}
