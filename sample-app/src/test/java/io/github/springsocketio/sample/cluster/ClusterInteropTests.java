@@ -141,6 +141,11 @@ class ClusterInteropTests {
 		logger.info("outage:{}{}", System.lineSeparator(), output);
 		assertThat(output).contains("KILL_REDIS", "RESTART_REDIS", "PASS [outage]");
 		assertThat(this.redis.isRunning()).isTrue();
+		// the Node.js nodes lived through it too, and a mixed pair talks again
+		assertThat(this.node1.isAlive()).as("Node.js node survived:%n%s", this.node1.output()).isTrue();
+		String mixed = NodeClient.run(SCRIPT, "room-after-restart", this.java1.url(), this.node1.url());
+		logger.info("after the outage, Java + Node.js: {}", mixed.strip());
+		assertThat(mixed).contains("PASS [room-after-restart]");
 	}
 
 	/**
