@@ -1,17 +1,34 @@
 // The conformance fixture (/work/shared/conformance-fixture.md, mirrored by the sample
 // app's `conformance` profile) written with the official Node.js socket.io 4.8 server.
 // A developer's tool: run the scenarios of socketio-client.mjs / engineio-client.mjs
-// against it to see what the reference implementation does. Not run in CI.
+// against it to see what the reference implementation does. The cluster tests also start
+// it as the Node.js member of a mixed fleet.
 //
-//   node reference-fixture.mjs [port]        (default 3000)
+//   node reference-fixture.mjs [port] [--redis <host>:<port>] [--redis-key <key>]
 //
-// Prints "Started on port N" once it accepts connections; stops on SIGINT/SIGTERM.
+// Default port 3000. With --redis it joins a cluster through @socket.io/redis-adapter 8.x
+// (node-redis 4 clients; key prefix "socket.io" unless --redis-key), like the sample app
+// with --socketio.adapter.type=redis: `to-room` and `broadcast` then reach every node on
+// that Redis. A Redis outage is logged, not fatal: the clients reconnect by themselves.
+// Prints "Started on port N" once it accepts connections (and, with --redis, once both
+// Redis clients are connected); stops on SIGINT/SIGTERM.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
 
 const require = createRequire(import.meta.url);
-const port = Number(process.argv[2] || 3000);
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const index = argv.indexOf(name);
+  if (index < 0) return undefined;
+  const value = argv[index + 1];
+  argv.splice(index, 2);
+  if (!value) throw new Error(`${name} needs a value`);
+  return value;
+};
+const redisAddress = option("--redis");
+const redisKey = option("--redis-key") || "socket.io";
+const port = Number(argv[0] || 3000);
 
 const settings = {
   pingInterval: 300,
@@ -156,11 +173,44 @@ for (const event of ["request", "upgrade"]) {
   });
 }
 
+// --- optional: the Redis adapter --------------------------------------------------------
+
+let redisClients = [];
+
+async function joinCluster(address) {
+  const { createClient } = await import("redis");
+  const { createAdapter } = await import("@socket.io/redis-adapter");
+  const [host, redisPort] = address.split(":");
+  const pub = createClient({
+    socket: { host, port: Number(redisPort), reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500) },
+  });
+  const sub = pub.duplicate();
+  // node-redis emits "error" on every failed (re)connection: without a listener the
+  // process dies; with one the client keeps reconnecting and resubscribes.
+  for (const [name, client] of [["pub", pub], ["sub", sub]]) {
+    client.on("error", (error) => console.error(`redis ${name}: ${error.message}`));
+    client.on("reconnecting", () => console.error(`redis ${name}: reconnecting`));
+    client.on("ready", () => console.error(`redis ${name}: ready`));
+  }
+  await Promise.all([pub.connect(), sub.connect()]);
+  redisClients = [pub, sub];
+  io.adapter(createAdapter(pub, sub, { key: redisKey }));
+  console.log(`Redis adapter on ${host}:${redisPort}, key ${redisKey}`);
+}
+
+if (redisAddress) {
+  // a PUBLISH in flight when Redis dies rejects a promise that nobody awaits (the
+  // adapter's broadcast): log it instead of ending the process
+  process.on("unhandledRejection", (error) => console.error(`unhandled rejection: ${error && error.message}`));
+  await joinCluster(redisAddress);
+}
+
 // -------------------------------------------------------------------------------------
 
 httpServer.listen(port, () => console.log(`Started on port ${port}`));
 
 function stop() {
+  for (const client of redisClients) client.disconnect().catch(() => {});
   io.close();
   echo.close();
   httpServer.close();

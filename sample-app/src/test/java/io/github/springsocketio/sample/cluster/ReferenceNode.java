@@ -1,0 +1,115 @@
+package io.github.springsocketio.sample.cluster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.github.springsocketio.test.RedisServer;
+
+/**
+ * The reference fixture ({@code src/test/js/reference-fixture.mjs}, Node.js socket.io
+ * 4.8 with {@code @socket.io/redis-adapter} 8.x) as one node of a cluster, in its own
+ * process on a free port.
+ */
+final class ReferenceNode implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+	private final int port;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ReferenceNode(int port, Process process, Path log) {
+		this.port = port;
+		this.process = process;
+		this.log = log;
+	}
+
+	/**
+	 * Start a node and wait until it accepts connections.
+	 * @param redis the cluster's Redis
+	 * @return the running node
+	 * @throws IOException if the process cannot be started
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	static ReferenceNode start(RedisServer redis) throws IOException, InterruptedException {
+		int port = RedisServer.freePort();
+		Path log = Files.createTempFile("reference-node-" + port + "-", ".log");
+		Process process = new ProcessBuilder("node", "reference-fixture.mjs", Integer.toString(port), "--redis",
+				redis.host() + ":" + redis.port())
+			.directory(Path.of("src", "test", "js").toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		process.getOutputStream().close();
+		ReferenceNode node = new ReferenceNode(port, process, log);
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		while (!node.output().contains("Started on port " + port)) {
+			if (!process.isAlive() || System.nanoTime() > deadline) {
+				node.close();
+				throw new IllegalStateException("reference-fixture.mjs did not start on port " + port + ":\n"
+						+ node.output());
+			}
+			Thread.sleep(50);
+		}
+		return node;
+	}
+
+	/**
+	 * Return the base URL.
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Return whether the process still runs.
+	 * @return whether it is alive
+	 */
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Return what the process printed so far.
+	 * @return its output
+	 */
+	String output() {
+		try {
+			return Files.readString(this.log, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			}
+			Files.deleteIfExists(this.log);
+		}
+		catch (InterruptedException ex) {
+			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// a temp file
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "Node.js node on " + this.port;
+	}
+
+}
