@@ -8,12 +8,23 @@ import io.github.springsocketio.adapter.AdapterNamespace;
 import io.github.springsocketio.adapter.AdapterStatus;
 import io.lettuce.core.RedisClient;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * Creates a {@link RedisAdapter} for each namespace, all sharing one node's
- * {@link RedisConnections}; reports their state for health checks and metrics.
- * Closing it closes the connections.
+ * {@link RedisConnections}; reports their state for health checks and metrics. It
+ * connects when created; as a {@link SmartLifecycle} it disconnects when the
+ * application context stops (and reconnects if it starts again). Closing it closes the
+ * connections.
  */
-public final class RedisAdapterFactory implements AdapterFactory, AdapterStatus, AutoCloseable {
+public final class RedisAdapterFactory implements AdapterFactory, AdapterStatus, SmartLifecycle, AutoCloseable {
+
+	/**
+	 * The lifecycle phase: stopped before the application's Lettuce connection factory
+	 * (phase 0), which would otherwise close these connections under the adapter's feet,
+	 * and after the Socket.IO server's sessions are closed.
+	 */
+	public static final int PHASE = 1;
 
 	private final RedisConnections redis;
 
@@ -60,6 +71,26 @@ public final class RedisAdapterFactory implements AdapterFactory, AdapterStatus,
 	@Override
 	public Map<String, Object> details() {
 		return this.redis.details();
+	}
+
+	@Override
+	public void start() {
+		this.redis.start();
+	}
+
+	@Override
+	public void stop() {
+		this.redis.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.redis.isStarted();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	@Override

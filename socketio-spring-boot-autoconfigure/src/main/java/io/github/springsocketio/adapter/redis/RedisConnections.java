@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -43,6 +47,8 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 
 	private static final Duration MAX_RETRY = Duration.ofSeconds(2);
 
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
 	private final RedisClient client;
 
 	private final RedisAdapterOptions options;
@@ -61,11 +67,12 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 
 	private volatile @Nullable StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
 
+	/** Whether the connections are stopped (closed); they can be started again. */
 	private volatile boolean closed;
 
 	private volatile boolean reportedDown;
 
-	private final Disposable connecting;
+	private @Nullable Disposable connecting;
 
 	/**
 	 * Connect in the background.
@@ -75,18 +82,40 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 	public RedisConnections(RedisClient client, RedisAdapterOptions options) {
 		this.client = client;
 		this.options = options;
-		this.connecting = Mono.fromRunnable(this::connect)
-			.subscribeOn(Schedulers.boundedElastic())
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY)
-				.maxBackoff(MAX_RETRY)
-				.filter((error) -> !this.closed)
-				.doBeforeRetry((signal) -> {
-					if (signal.totalRetries() == 0) {
-						logger.warn("Redis adapter cannot connect to Redis yet ({}); local delivery works, "
-								+ "cluster operations fail until it can", signal.failure().getMessage());
-					}
-				}))
-			.subscribe(null, (error) -> logger.debug("Redis adapter stopped connecting", error));
+		start();
+	}
+
+	/**
+	 * Connect in the background, retrying until Redis answers, unless connected or
+	 * connecting already; the subscriptions made so far are restored.
+	 */
+	public void start() {
+		synchronized (this.lock) {
+			if (this.connecting != null) {
+				return;
+			}
+			this.closed = false;
+			this.connecting = Mono.fromRunnable(this::connect)
+				.subscribeOn(Schedulers.boundedElastic())
+				.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_RETRY)
+					.maxBackoff(MAX_RETRY)
+					.filter((error) -> !this.closed)
+					.doBeforeRetry((signal) -> {
+						if (signal.totalRetries() == 0) {
+							logger.warn("Redis adapter cannot connect to Redis yet ({}); local delivery works, "
+									+ "cluster operations fail until it can", signal.failure().getMessage());
+						}
+					}))
+				.subscribe(null, (error) -> logger.debug("Redis adapter stopped connecting", error));
+		}
+	}
+
+	/**
+	 * Return whether the connections are started (connected, or connecting).
+	 * @return whether {@link #start()} was called last, not {@link #close()}
+	 */
+	public boolean isStarted() {
+		return !this.closed;
 	}
 
 	private void connect() {
@@ -284,19 +313,42 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 		return details;
 	}
 
+	/**
+	 * Close both connections (quietly: this is no outage); the subscriptions are kept
+	 * for a later {@link #start()}.
+	 */
 	@Override
 	public void close() {
+		StatefulRedisConnection<byte[], byte[]> pub;
+		StatefulRedisPubSubConnection<byte[], byte[]> sub;
 		synchronized (this.lock) {
 			this.closed = true;
+			if (this.connecting != null) {
+				this.connecting.dispose();
+				this.connecting = null;
+			}
+			pub = this.publisher;
+			sub = this.subscriber;
+			this.publisher = null;
+			this.subscriber = null;
 		}
-		this.connecting.dispose();
-		StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
-		StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
-		if (pub != null) {
-			pub.closeAsync();
+		// waits (bounded) so that the client's own shutdown, which may follow at once,
+		// finds them closed
+		awaitClosed((pub != null) ? pub.closeAsync() : null, (sub != null) ? sub.closeAsync() : null);
+	}
+
+	private static void awaitClosed(@Nullable CompletableFuture<Void> publisher,
+			@Nullable CompletableFuture<Void> subscriber) {
+		try {
+			CompletableFuture.allOf((publisher != null) ? publisher : CompletableFuture.completedFuture(null),
+					(subscriber != null) ? subscriber : CompletableFuture.completedFuture(null))
+				.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		if (sub != null) {
-			sub.closeAsync();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Redis adapter connections did not close cleanly", ex);
 		}
 	}
 
