@@ -63,6 +63,16 @@ final class JavaNode implements AutoCloseable {
 	}
 
 	/**
+	 * Return a bean of the node's application context.
+	 * @param <T> the type
+	 * @param type the bean type
+	 * @return the bean
+	 */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	/**
 	 * Return the port.
 	 * @return the port
 	 */
