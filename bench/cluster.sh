@@ -8,6 +8,7 @@
 #
 #   bench/cluster.sh                                   # 500 receivers, 20 / 80 / 160 / 240 msg/s
 #   RECEIVERS=200 RATES=100,200 DURATION=10 bench/cluster.sh
+#   FLEETS=java JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/node-%p.jfr" bench/cluster.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -63,7 +64,7 @@ wait_for_log() {
 
 start_node() { # KIND PORT REDIS_PORT LOG -> sets NODE_PID
   if [ "$1" = java ]; then
-    java -Xmx"$HEAP" -jar sample-app/target/sample-app.jar \
+    java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar sample-app/target/sample-app.jar \
       --spring.profiles.active=conformance --server.port="$2" --server.address=127.0.0.1 \
       --socketio.adapter.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$3" \
       --socketio.ping-interval=25s --socketio.ping-timeout=20s \
