@@ -430,6 +430,12 @@ public class SocketIOProperties {
 			private int maxPendingPublishes = 10_000;
 
 			/**
+			 * How many bytes of messages may wait for Redis at once; more are dropped and
+			 * counted as failures.
+			 */
+			private DataSize maxPendingPublishBytes = DataSize.ofMegabytes(64);
+
+			/**
 			 * Longest wait between two attempts to reconnect to Redis (the Lettuce client's
 			 * reconnect delay grows up to it), so that cross-node delivery resumes soon
 			 * after Redis comes back. Applies to the application's Lettuce client
@@ -459,6 +465,14 @@ public class SocketIOProperties {
 
 			public void setMaxPendingPublishes(int maxPendingPublishes) {
 				this.maxPendingPublishes = maxPendingPublishes;
+			}
+
+			public DataSize getMaxPendingPublishBytes() {
+				return this.maxPendingPublishBytes;
+			}
+
+			public void setMaxPendingPublishBytes(DataSize maxPendingPublishBytes) {
+				this.maxPendingPublishBytes = maxPendingPublishBytes;
 			}
 
 			public Duration getMaxReconnectDelay() {

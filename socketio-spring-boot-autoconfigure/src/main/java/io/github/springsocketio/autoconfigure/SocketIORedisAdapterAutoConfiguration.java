@@ -44,7 +44,8 @@ public final class SocketIORedisAdapterAutoConfiguration {
 					+ "Redis (classic pub/sub, as @socket.io/redis-adapter); got a " + client.getClass().getName());
 		}
 		return new RedisAdapterFactory(redisClient,
-				new RedisAdapterOptions(redis.getKey(), redis.getRequestTimeout(), redis.getMaxPendingPublishes()));
+				new RedisAdapterOptions(redis.getKey(), redis.getRequestTimeout(), redis.getMaxPendingPublishes(),
+						redis.getMaxPendingPublishBytes().toBytes()));
 	}
 
 	@Bean

@@ -90,6 +90,40 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	/**
+	 * Stop the process (SIGSTOP): connections stay open but nothing is answered, as with
+	 * a Redis that hangs.
+	 */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/**
+	 * Let a paused process go on (SIGCONT).
+	 */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		if (this.process == null) {
+			throw new IllegalStateException("redis-server is not running");
+		}
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).start();
+			if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+				throw new IllegalStateException("kill -" + name + " failed for " + this);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Start the server again on the same port (after {@link #kill()}), empty, and wait
 	 * until it accepts connections.
 	 */

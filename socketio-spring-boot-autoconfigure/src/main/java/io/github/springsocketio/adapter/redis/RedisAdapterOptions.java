@@ -14,12 +14,21 @@ import org.springframework.util.Assert;
  * their own) waits for their answers
  * @param maxPendingPublishes how many publishes may wait for Redis at once; more are
  * dropped and counted as failures, so a slow or lost Redis never buffers without bound
+ * @param maxPendingPublishBytes how many bytes of messages may wait for Redis at once;
+ * more are dropped and counted likewise
  */
-public record RedisAdapterOptions(String key, Duration requestTimeout, int maxPendingPublishes) {
+public record RedisAdapterOptions(String key, Duration requestTimeout, int maxPendingPublishes,
+		long maxPendingPublishBytes) {
 
-	/** The Node adapter's defaults: key {@code socket.io}, 5 s requests; 10,000 publishes in flight. */
+	/** Default bound of the bytes waiting for Redis: 64 MiB. */
+	public static final long DEFAULT_MAX_PENDING_PUBLISH_BYTES = 64L * 1024 * 1024;
+
+	/**
+	 * The Node adapter's defaults (key {@code socket.io}, 5 s requests); at most 10,000
+	 * publishes and 64 MiB waiting for Redis.
+	 */
 	public static final RedisAdapterOptions DEFAULTS = new RedisAdapterOptions("socket.io", Duration.ofSeconds(5),
-			10_000);
+			10_000, DEFAULT_MAX_PENDING_PUBLISH_BYTES);
 
 	/**
 	 * Validate the settings.
@@ -28,6 +37,17 @@ public record RedisAdapterOptions(String key, Duration requestTimeout, int maxPe
 		Assert.hasLength(key, "key must not be empty");
 		Assert.isTrue(!requestTimeout.isNegative() && !requestTimeout.isZero(), "requestTimeout must be positive");
 		Assert.isTrue(maxPendingPublishes > 0, "maxPendingPublishes must be positive");
+		Assert.isTrue(maxPendingPublishBytes > 0, "maxPendingPublishBytes must be positive");
+	}
+
+	/**
+	 * Create settings with the default bound of bytes waiting for Redis.
+	 * @param key the channel prefix
+	 * @param requestTimeout how long requests wait for the other nodes
+	 * @param maxPendingPublishes how many publishes may wait for Redis at once
+	 */
+	public RedisAdapterOptions(String key, Duration requestTimeout, int maxPendingPublishes) {
+		this(key, requestTimeout, maxPendingPublishes, DEFAULT_MAX_PENDING_PUBLISH_BYTES);
 	}
 
 }

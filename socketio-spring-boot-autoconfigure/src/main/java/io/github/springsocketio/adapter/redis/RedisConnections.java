@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
@@ -60,6 +61,8 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 	private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
 
 	private final AtomicInteger pendingPublishes = new AtomicInteger();
+
+	private final AtomicLong pendingBytes = new AtomicLong();
 
 	private final LongAdder failures = new LongAdder();
 
@@ -207,7 +210,8 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 	}
 
 	/**
-	 * Publish a message unless Redis is unreachable or too many publishes wait already;
+	 * Publish a message unless Redis is unreachable or too many publishes or bytes wait
+	 * already;
 	 * a refused or failed publish is counted in {@link #failures()}.
 	 * @param channel the channel
 	 * @param message the message
@@ -224,7 +228,14 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 			recordFailure("publish dropped: " + this.options.maxPendingPublishes() + " publishes wait for Redis");
 			return false;
 		}
+		if (this.pendingBytes.addAndGet(message.length) > this.options.maxPendingPublishBytes()) {
+			this.pendingBytes.addAndGet(-message.length);
+			this.pendingPublishes.decrementAndGet();
+			recordFailure("publish dropped: " + this.options.maxPendingPublishBytes() + " bytes wait for Redis");
+			return false;
+		}
 		pub.async().publish(bytes(channel), message).whenComplete((receivers, error) -> {
+			this.pendingBytes.addAndGet(-message.length);
 			this.pendingPublishes.decrementAndGet();
 			if (error != null) {
 				recordFailure("publish failed: " + error.getMessage());
@@ -309,6 +320,7 @@ public final class RedisConnections implements AdapterStatus, AutoCloseable {
 		details.put("connected", isAvailable());
 		details.put("subscriptions", this.channels.size() + this.patterns.size());
 		details.put("pendingPublishes", pendingPublishes());
+		details.put("pendingPublishBytes", this.pendingBytes.get());
 		details.put("failures", failures());
 		return details;
 	}

@@ -81,10 +81,13 @@ class RedisAdapterClusterTests {
 	}
 
 	private Node node() {
+		return node(new RedisAdapterOptions("socket.io", Duration.ofSeconds(2), 1000));
+	}
+
+	private Node node(RedisAdapterOptions options) {
 		RedisClient client = RedisClient.create(resources, RedisURI.create(redis.host(), redis.port()));
 		client.setOptions(ClientOptions.builder().build());
-		RedisAdapterFactory factory = new RedisAdapterFactory(client,
-				new RedisAdapterOptions("socket.io", Duration.ofSeconds(2), 1000));
+		RedisAdapterFactory factory = new RedisAdapterFactory(client, options);
 		SocketIOServer server = new SocketIOServer(
 				new SocketIOServerOptions(Duration.ofSeconds(5), 10, factory), JsonMapper.builder().build());
 		this.closeables.add(() -> client.shutdown(0, 1, TimeUnit.SECONDS));
@@ -319,7 +322,7 @@ class RedisAdapterClusterTests {
 		for (int i = 0; i < 5000; i++) {
 			this.a.server.to("room").emit("flood", i);
 		}
-		assertThat(this.a.factory.connections().pendingPublishes()).isLessThanOrEqualTo(1000);
+		assertThat(this.a.factory.connections().pendingPublishes()).isZero();
 
 		redis.restart();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.a.factory.isAvailable() && this.b.factory.isAvailable());
@@ -328,6 +331,31 @@ class RedisAdapterClusterTests {
 			assertThat(remoteB.texts()).contains("42[\"after\",\"restart\"]");
 		});
 		assertThat(this.a.server.fetchSockets().block(WAIT)).hasSize(2);
+	}
+
+	@Test
+	void aHangingRedisNeverMakesANodeBufferMoreThanItsBounds() {
+		Node bounded = node(new RedisAdapterOptions("socket.io", Duration.ofSeconds(2), 100, 16 * 1024));
+		InProcessSession local = connect(bounded);
+		socket(bounded, local).join("room");
+		awaitCluster(3);
+		long failuresBefore = bounded.factory.failures();
+		redis.pause();
+		try {
+			String kilobyte = "x".repeat(1024);
+			for (int i = 0; i < 2000; i++) {
+				bounded.server.to("room").emit("flood", i, kilobyte);
+				assertThat(bounded.factory.connections().pendingPublishes()).isLessThanOrEqualTo(100);
+				assertThat((Long) bounded.factory.details().get("pendingPublishBytes")).isLessThanOrEqualTo(16 * 1024);
+			}
+			assertThat(bounded.factory.failures() - failuresBefore).isGreaterThanOrEqualTo(2000 - 16);
+			await().atMost(WAIT).until(() -> local.texts().stream().filter((text) -> text.startsWith("42[\"flood\"")).count() == 2000);
+		}
+		finally {
+			redis.resume();
+		}
+		await().atMost(WAIT).until(() -> bounded.factory.connections().pendingPublishes() == 0);
+		assertThat(bounded.factory.details()).containsEntry("pendingPublishBytes", 0L);
 	}
 
 	private static void sleepBriefly() {
