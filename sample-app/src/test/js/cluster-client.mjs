@@ -57,7 +57,7 @@
 import { createRequire } from "node:module";
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { isDeepStrictEqual, inspect } from "node:util";
+import { WAIT_MS, ack, assert, assertEqual, inbox, report, show, sleep, transportsFor, waitFor } from "./scenario-kit.mjs";
 
 const require = createRequire(import.meta.url);
 const { io } = require("socket.io-client");
@@ -67,34 +67,16 @@ const modeIndex = argv.indexOf("--mode");
 const mode = modeIndex >= 0 ? argv.splice(modeIndex, 2)[1] : "websocket";
 const [scenario, ...args] = argv;
 
-const WAIT_MS = 6000;
 const RESUME_MS = 20000;
 const OUTAGE_MS = 4000;
 const DEADLINE_MS = scenario === "outage" ? 60000 : 30000;
 
-const transportsFor = {
-  polling: ["polling"],
-  websocket: ["websocket"],
-  upgrade: ["polling", "websocket"],
-};
+const { pass, fail } = report(scenario, DEADLINE_MS);
 if (!transportsFor[mode]) fail(`unknown mode ${mode}`);
-
-function fail(message) {
-  console.error(`FAIL [${scenario}]: ${message}`);
-  process.exit(1);
-}
-
-function pass(details) {
-  console.log(`PASS [${scenario}]${details ? ": " + details : ""}`);
-  process.exit(0);
-}
 
 function log(line) {
   console.log(`  ${line}`);
 }
-
-setTimeout(() => fail(`no result within ${DEADLINE_MS} ms`), DEADLINE_MS).unref();
-process.on("unhandledRejection", (error) => fail(error && error.stack ? error.stack : String(error)));
 
 // --- clients ---------------------------------------------------------------------------
 
@@ -130,109 +112,6 @@ async function client(url, events = [], { transports = transportsFor[mode], nsp 
 
 function closeAll() {
   for (const socket of sockets) socket.disconnect();
-}
-
-// --- waiting ---------------------------------------------------------------------------
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function waitFor(emitter, event, ms = WAIT_MS) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no '${event}' within ${ms} ms`)), ms);
-    emitter.once(event, (...values) => {
-      clearTimeout(timer);
-      resolve(values);
-    });
-  });
-}
-
-function inbox(emitter, events) {
-  const queues = new Map();
-  const waiters = new Map();
-  const watch = (event) => {
-    if (queues.has(event)) return;
-    queues.set(event, []);
-    waiters.set(event, []);
-    emitter.on(event, (...values) => {
-      const waiter = waiters.get(event).shift();
-      if (waiter) waiter(values);
-      else queues.get(event).push(values);
-    });
-  };
-  events.forEach(watch);
-  return {
-    watch,
-    /** The args of the next `event` not taken yet, waiting at most `ms`. */
-    next(event, ms = WAIT_MS) {
-      const queue = queues.get(event);
-      if (!queue) throw new Error(`'${event}' is not recorded`);
-      if (queue.length > 0) return Promise.resolve(queue.shift());
-      return new Promise((resolve, reject) => {
-        const waiter = (values) => {
-          clearTimeout(timer);
-          resolve(values);
-        };
-        const timer = setTimeout(() => {
-          waiters.set(event, waiters.get(event).filter((w) => w !== waiter));
-          reject(new Error(`no '${event}' within ${ms} ms`));
-        }, ms);
-        waiters.get(event).push(waiter);
-      });
-    },
-    /** Fails when `event` arrives (or had arrived, not taken) within `ms`. */
-    async none(event, ms = 500) {
-      await sleep(ms);
-      const queue = queues.get(event);
-      if (queue.length > 0) throw new Error(`unexpected '${event}' ${show(queue[0])}`);
-    },
-    /** Takes everything received so far. */
-    drain(event) {
-      const queue = queues.get(event);
-      return queue.splice(0, queue.length);
-    },
-  };
-}
-
-/** Emits with an ack callback; resolves with the ack's args. */
-function ack(socket, event, ...values) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for '${event}' within ${WAIT_MS} ms`)), WAIT_MS);
-    socket.emit(event, ...values, (...reply) => {
-      clearTimeout(timer);
-      resolve(reply);
-    });
-  });
-}
-
-// --- comparing -------------------------------------------------------------------------
-
-/** Binary of any kind (Buffer, ArrayBuffer, typed array) as {"<bytes>": hex}. */
-function normalize(value) {
-  if (Buffer.isBuffer(value)) return { "<bytes>": value.toString("hex") };
-  if (value instanceof ArrayBuffer) return { "<bytes>": Buffer.from(value).toString("hex") };
-  if (ArrayBuffer.isView(value)) {
-    return { "<bytes>": Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex") };
-  }
-  if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
-  }
-  return value;
-}
-
-function show(value) {
-  const text = inspect(normalize(value), { depth: 6, breakLength: Infinity, maxStringLength: 80 });
-  return text.length > 400 ? text.slice(0, 400) + "…" : text;
-}
-
-function assertEqual(actual, expected, what) {
-  if (!isDeepStrictEqual(normalize(actual), normalize(expected))) {
-    throw new Error(`${what}: expected ${show(expected)}, got ${show(actual)}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 // --- data ------------------------------------------------------------------------------

@@ -10,12 +10,12 @@
 // Server-side events: `ping-node` answers `{ from: "node", got: <first argument> }`;
 // `ping-node` and `note` are recorded (command `received`).
 //
-// Control protocol, one JSON object per line. Once both Redis clients are connected and
-// the server listens it prints {"ready":true,"port":N}. Then each line on stdin is a
-// command {"id":..., "op":..., ...}; the answer is one line {"id":..., "ok":true,
-// "result":...} or {"id":..., "ok":false, "error":"...", "result":...} (result: what
-// arrived before the failure, with "elapsedMs"). Nothing else goes to stdout: logs go to
-// stderr. Commands:
+// Control protocol (control-protocol.mjs), one JSON object per line. Once both Redis
+// clients are connected and the server listens it prints {"ready":true,"port":N}. Then
+// each line on stdin is a command {"id":..., "op":..., ...}; the answer is one line
+// {"id":..., "ok":true, "result":...} or {"id":..., "ok":false, "error":"...",
+// "result":...} (result: what arrived before the failure, with "elapsedMs"). Nothing else
+// goes to stdout: logs go to stderr. Commands:
 //   fetchSockets {room?}             -> [{id, remote, rooms, data, handshake}] (remote:
 //                                       a RemoteSocket of another node; handshake whole)
 //   remote {sid, action, ...}        fetchSockets of that id, then on what it returned:
@@ -31,22 +31,13 @@
 //   exit                             stops the process
 // Stops on SIGTERM/SIGINT and when stdin closes.
 import { createServer } from "node:http";
-import { createInterface } from "node:readline";
 import { Server } from "socket.io";
-import { createClient } from "redis";
-import { createAdapter } from "@socket.io/redis-adapter";
+import { serve } from "./control-protocol.mjs";
+import { option, redisAdapter } from "./server-kit.mjs";
 
 const argv = process.argv.slice(2);
-const option = (name) => {
-  const index = argv.indexOf(name);
-  if (index < 0) return undefined;
-  const value = argv[index + 1];
-  argv.splice(index, 2);
-  if (!value) throw new Error(`${name} needs a value`);
-  return value;
-};
-const redisAddress = option("--redis");
-const requestsTimeout = Number(option("--requests-timeout") || 5000);
+const redisAddress = option(argv, "--redis");
+const requestsTimeout = Number(option(argv, "--requests-timeout") || 5000);
 const port = Number(argv[0]);
 if (!port || !redisAddress) {
   console.error("usage: node cluster-peer.mjs <port> --redis <host>:<port> [--requests-timeout <ms>]");
@@ -56,15 +47,7 @@ if (!port || !redisAddress) {
 // an unhandled rejection must not end the node (a PUBLISH in flight when Redis goes away)
 process.on("unhandledRejection", (error) => console.error(`unhandled rejection: ${error && error.stack}`));
 
-const [redisHost, redisPort] = redisAddress.split(":");
-const pub = createClient({
-  socket: { host: redisHost, port: Number(redisPort), reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500) },
-});
-const sub = pub.duplicate();
-for (const [name, client] of [["pub", pub], ["sub", sub]]) {
-  client.on("error", (error) => console.error(`redis ${name}: ${error.message}`));
-}
-await Promise.all([pub.connect(), sub.connect()]);
+const { adapter, clients: redisClients } = await redisAdapter(redisAddress, { requestsTimeout });
 
 const httpServer = createServer((req, res) => {
   res.writeHead(404);
@@ -72,7 +55,7 @@ const httpServer = createServer((req, res) => {
 });
 const io = new Server(httpServer, {
   path: "/socket.io/",
-  adapter: createAdapter(pub, sub, { requestsTimeout }),
+  adapter,
 });
 
 io.on("connection", (socket) => {
@@ -173,46 +156,15 @@ const ops = {
   },
 };
 
-function answer(line) {
-  process.stdout.write(JSON.stringify(line) + "\n");
-}
-
-async function run(line) {
-  let command;
-  try {
-    command = JSON.parse(line);
-  } catch (error) {
-    answer({ id: null, ok: false, error: `not JSON: ${line}` });
-    return;
-  }
-  const op = ops[command.op];
-  if (!op) {
-    answer({ id: command.id, ok: false, error: `unknown op ${command.op}` });
-    return;
-  }
-  try {
-    answer({ id: command.id, ok: true, result: (await op(command)) ?? null });
-  } catch (error) {
-    answer({ id: command.id, ok: false, error: String(error && error.message), result: error.result ?? null });
-  }
-}
-
 let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
   io.close();
-  Promise.allSettled([pub.disconnect(), sub.disconnect()]).finally(() => process.exit(0));
+  Promise.allSettled(redisClients.map((client) => client.disconnect())).finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 1000).unref();
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
-httpServer.listen(port, "127.0.0.1", () => {
-  answer({ ready: true, port });
-  const input = createInterface({ input: process.stdin });
-  input.on("line", (line) => {
-    if (line.trim()) run(line);
-  });
-  input.on("close", stop);
-});
+httpServer.listen(port, "127.0.0.1", () => serve(ops, { ready: true, port }, stop));

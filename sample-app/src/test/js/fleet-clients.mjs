@@ -4,9 +4,10 @@
 //
 //   node fleet-clients.mjs
 //
-// Same line protocol as cluster-peer.mjs: prints {"ready":true}; then each line on stdin
-// is a command {"id":..., "op":..., ...} answered by one line {"id":..., "ok":true,
-// "result":...} or {"id":..., "ok":false, "error":"..."}. Logs go to stderr. Commands:
+// Same line protocol as cluster-peer.mjs (control-protocol.mjs): prints {"ready":true};
+// then each line on stdin is a command {"id":..., "op":..., ...} answered by one line
+// {"id":..., "ok":true, "result":...} or {"id":..., "ok":false, "error":"...",
+// "result":null}. Logs go to stderr. Commands:
 //   connect {name, url, acks}   connects over WebSocket with auth {user: name} and query
 //                               {client: name} -> {id}. acks "answer": a `q` event
 //                               (arg, ack) is acknowledged with two arguments,
@@ -24,7 +25,7 @@
 //   exit                        disconnects all and stops
 // Stops when stdin closes. Every client is created with reconnection off.
 import { createRequire } from "node:module";
-import { createInterface } from "node:readline";
+import { serve } from "./control-protocol.mjs";
 
 const require = createRequire(import.meta.url);
 const { io } = require("socket.io-client");
@@ -111,30 +112,6 @@ const ops = {
   },
 };
 
-function answer(line) {
-  process.stdout.write(JSON.stringify(line) + "\n");
-}
-
-async function run(line) {
-  let command;
-  try {
-    command = JSON.parse(line);
-  } catch (error) {
-    answer({ id: null, ok: false, error: `not JSON: ${line}` });
-    return;
-  }
-  const op = ops[command.op];
-  if (!op) {
-    answer({ id: command.id, ok: false, error: `unknown op ${command.op}` });
-    return;
-  }
-  try {
-    answer({ id: command.id, ok: true, result: (await op(command)) ?? null });
-  } catch (error) {
-    answer({ id: command.id, ok: false, error: String(error && error.message) });
-  }
-}
-
 function stop() {
   for (const { socket } of clients.values()) socket.disconnect();
   setTimeout(() => process.exit(0), 100).unref();
@@ -142,9 +119,4 @@ function stop() {
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 
-answer({ ready: true });
-const input = createInterface({ input: process.stdin });
-input.on("line", (line) => {
-  if (line.trim()) run(line);
-});
-input.on("close", stop);
+serve(ops, { ready: true }, stop);

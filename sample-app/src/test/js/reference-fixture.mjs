@@ -17,21 +17,14 @@
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
+import { option, redisAdapter } from "./server-kit.mjs";
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
-const option = (name) => {
-  const index = argv.indexOf(name);
-  if (index < 0) return undefined;
-  const value = argv[index + 1];
-  argv.splice(index, 2);
-  if (!value) throw new Error(`${name} needs a value`);
-  return value;
-};
-const redisAddress = option("--redis");
-const redisKey = option("--redis-key") || "socket.io";
-const pingInterval = Number(option("--ping-interval") || 300);
-const pingTimeout = Number(option("--ping-timeout") || 200);
+const redisAddress = option(argv, "--redis");
+const redisKey = option(argv, "--redis-key") || "socket.io";
+const pingInterval = Number(option(argv, "--ping-interval") || 300);
+const pingTimeout = Number(option(argv, "--ping-timeout") || 200);
 const port = Number(argv[0] || 3000);
 
 const settings = {
@@ -182,24 +175,10 @@ for (const event of ["request", "upgrade"]) {
 let redisClients = [];
 
 async function joinCluster(address) {
-  const { createClient } = await import("redis");
-  const { createAdapter } = await import("@socket.io/redis-adapter");
-  const [host, redisPort] = address.split(":");
-  const pub = createClient({
-    socket: { host, port: Number(redisPort), reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500) },
-  });
-  const sub = pub.duplicate();
-  // node-redis emits "error" on every failed (re)connection: without a listener the
-  // process dies; with one the client keeps reconnecting and resubscribes.
-  for (const [name, client] of [["pub", pub], ["sub", sub]]) {
-    client.on("error", (error) => console.error(`redis ${name}: ${error.message}`));
-    client.on("reconnecting", () => console.error(`redis ${name}: reconnecting`));
-    client.on("ready", () => console.error(`redis ${name}: ready`));
-  }
-  await Promise.all([pub.connect(), sub.connect()]);
-  redisClients = [pub, sub];
-  io.adapter(createAdapter(pub, sub, { key: redisKey }));
-  console.log(`Redis adapter on ${host}:${redisPort}, key ${redisKey}`);
+  const { adapter, clients } = await redisAdapter(address, { key: redisKey });
+  redisClients = clients;
+  io.adapter(adapter);
+  console.log(`Redis adapter on ${address}, key ${redisKey}`);
 }
 
 if (redisAddress) {

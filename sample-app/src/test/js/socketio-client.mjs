@@ -58,33 +58,14 @@
 // same port, within 15 s. The client reconnects by itself (reconnectionDelay 100 ms,
 // reconnectionDelayMax 500 ms) and the script prints PASS or FAIL as usual.
 import { createRequire } from "node:module";
-import { isDeepStrictEqual, inspect } from "node:util";
+import { WAIT_MS, ack, assert, assertEqual, inbox, report, show, sleep, transportsFor, waitFor } from "./scenario-kit.mjs";
 
 const require = createRequire(import.meta.url);
 const [clientVersion, scenario, mode, baseUrl] = process.argv.slice(2);
 const V4 = clientVersion === "4";
-// generous bounds: they only matter when something is wrong, and CI machines are small
-const WAIT_MS = 6000;
 const DEADLINE_MS = scenario === "reconnect" ? 28000 : 20000;
 
-const transportsFor = {
-  polling: ["polling"],
-  websocket: ["websocket"],
-  upgrade: ["polling", "websocket"],
-};
-
-function fail(message) {
-  console.error(`FAIL [v${clientVersion} ${scenario} ${mode}]: ${message}`);
-  process.exit(1);
-}
-
-function pass(details) {
-  console.log(`PASS [v${clientVersion} ${scenario} ${mode}]${details ? ": " + details : ""}`);
-  process.exit(0);
-}
-
-setTimeout(() => fail(`no result within ${DEADLINE_MS} ms`), DEADLINE_MS).unref();
-process.on("unhandledRejection", (error) => fail(error && error.stack ? error.stack : String(error)));
+const { pass, fail } = report(`v${clientVersion} ${scenario} ${mode}`, DEADLINE_MS);
 
 // --- clients ---------------------------------------------------------------------------
 
@@ -137,104 +118,6 @@ async function onTransport(engine) {
   const expected = mode === "polling" ? "polling" : "websocket";
   if (mode === "upgrade" && engine.transport.name !== "websocket") await waitFor(engine, "upgrade");
   if (engine.transport.name !== expected) throw new Error(`transport is ${engine.transport.name}, expected ${expected}`);
-}
-
-// --- waiting ---------------------------------------------------------------------------
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function waitFor(emitter, event, ms = WAIT_MS) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no '${event}' within ${ms} ms`)), ms);
-    emitter.once(event, (...args) => {
-      clearTimeout(timer);
-      resolve(args);
-    });
-  });
-}
-
-function inbox(emitter, events) {
-  const queues = new Map();
-  const waiters = new Map();
-  for (const event of new Set(events)) {
-    queues.set(event, []);
-    waiters.set(event, []);
-    emitter.on(event, (...args) => {
-      const waiter = waiters.get(event).shift();
-      if (waiter) waiter(args);
-      else queues.get(event).push(args);
-    });
-  }
-  return {
-    /** The args of the next `event` not taken yet, waiting at most `ms`. */
-    next(event, ms = WAIT_MS) {
-      const queue = queues.get(event);
-      if (!queue) throw new Error(`'${event}' is not recorded`);
-      if (queue.length > 0) return Promise.resolve(queue.shift());
-      return new Promise((resolve, reject) => {
-        const waiter = (args) => {
-          clearTimeout(timer);
-          resolve(args);
-        };
-        const timer = setTimeout(() => {
-          waiters.set(event, waiters.get(event).filter((w) => w !== waiter));
-          reject(new Error(`no '${event}' within ${ms} ms`));
-        }, ms);
-        waiters.get(event).push(waiter);
-      });
-    },
-    /** Fails when `event` arrives (or had arrived, not taken) within `ms`. */
-    async none(event, ms = 300) {
-      await sleep(ms);
-      const queue = queues.get(event);
-      if (queue.length > 0) throw new Error(`unexpected '${event}' ${show(queue[0])}`);
-    },
-    pending(event) {
-      return queues.get(event).length;
-    },
-  };
-}
-
-/** Emits with an ack callback; resolves with the ack's args. */
-function ack(socket, event, ...args) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ack for '${event}' within ${WAIT_MS} ms`)), WAIT_MS);
-    socket.emit(event, ...args, (...reply) => {
-      clearTimeout(timer);
-      resolve(reply);
-    });
-  });
-}
-
-// --- comparing -------------------------------------------------------------------------
-
-/** Binary of any kind (Buffer, ArrayBuffer, typed array) as {"<bytes>": hex}. */
-function normalize(value) {
-  if (Buffer.isBuffer(value)) return { "<bytes>": value.toString("hex") };
-  if (value instanceof ArrayBuffer) return { "<bytes>": Buffer.from(value).toString("hex") };
-  if (ArrayBuffer.isView(value)) {
-    return { "<bytes>": Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex") };
-  }
-  if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
-  }
-  return value;
-}
-
-function show(value) {
-  const text = inspect(normalize(value), { depth: 6, breakLength: Infinity, maxStringLength: 80 });
-  return text.length > 300 ? text.slice(0, 300) + "…" : text;
-}
-
-function assertEqual(actual, expected, what) {
-  if (!isDeepStrictEqual(normalize(actual), normalize(expected))) {
-    throw new Error(`${what}: expected ${show(expected)}, got ${show(actual)}`);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 function notApplicable(what) {

@@ -80,17 +80,7 @@ class ClusterInteropTests {
 
 	@AfterAll
 	void stopCluster() {
-		for (AutoCloseable closeable : new AutoCloseable[] { this.java1, this.java2, this.node1, this.node2,
-				this.redis }) {
-			if (closeable != null) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.warn("Could not stop {}", closeable, ex);
-				}
-			}
-		}
+		Processes.closeAll(logger, this.java1, this.java2, this.node1, this.node2, this.redis);
 	}
 
 	Stream<Arguments> fleets() {

@@ -8,9 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -68,17 +66,14 @@ final class ControlledScript implements AutoCloseable {
 	 * @throws IOException if it cannot be started
 	 */
 	static ControlledScript start(String name, String script, String... args) throws IOException {
-		List<String> command = new ArrayList<>(List.of("node", script));
-		command.addAll(List.of(args));
+		ProcessBuilder command = Processes.node(script, args);
 		Path log = Files.createTempFile(name + "-", ".log");
-		Process process = new ProcessBuilder(command).directory(Path.of("src", "test", "js").toFile())
-			.redirectError(log.toFile())
-			.start();
+		Process process = command.redirectError(log.toFile()).start();
 		ControlledScript controlled = new ControlledScript(name, process, log);
 		try {
 			JsonNode ready = controlled.next((line) -> line.path("ready").asBoolean(false), START_TIMEOUT);
 			if (ready == null) {
-				fail("%s (%s) did not start within %d s:%n%s", name, String.join(" ", command),
+				fail("%s (%s) did not start within %d s:%n%s", name, String.join(" ", command.command()),
 						START_TIMEOUT.toSeconds(), controlled.log());
 			}
 		}
@@ -193,12 +188,7 @@ final class ControlledScript implements AutoCloseable {
 	 * @return the log
 	 */
 	String log() {
-		try {
-			return Files.readString(this.log, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
+		return Processes.read(this.log);
 	}
 
 	/**
@@ -217,22 +207,8 @@ final class ControlledScript implements AutoCloseable {
 		catch (IOException ex) {
 			// it ended already
 		}
-		try {
-			if (!this.process.waitFor(3, TimeUnit.SECONDS)) {
-				this.process.destroy();
-				if (!this.process.waitFor(3, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-				}
-			}
-			Files.deleteIfExists(this.log);
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			// a temp file
-		}
+		// it ends by itself once its stdin is closed
+		Processes.stop(this.process, Duration.ofSeconds(3), Duration.ofSeconds(3), this.log);
 	}
 
 	@Override

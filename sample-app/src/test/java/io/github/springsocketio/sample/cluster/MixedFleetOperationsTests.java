@@ -120,16 +120,7 @@ class MixedFleetOperationsTests {
 
 	@AfterAll
 	void stopFleet() {
-		for (AutoCloseable closeable : new AutoCloseable[] { this.clients, this.node, this.java, this.redis }) {
-			if (closeable != null) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.warn("Could not stop {}", closeable, ex);
-				}
-			}
-		}
+		Processes.closeAll(logger, this.clients, this.node, this.java, this.redis);
 	}
 
 	// ---- fetchSockets

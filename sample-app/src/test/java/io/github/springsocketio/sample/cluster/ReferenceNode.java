@@ -1,11 +1,9 @@
 package io.github.springsocketio.sample.cluster;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.test.RedisServer;
 
@@ -40,9 +38,8 @@ final class ReferenceNode implements AutoCloseable {
 	static ReferenceNode start(RedisServer redis) throws IOException, InterruptedException {
 		int port = RedisServer.freePort();
 		Path log = Files.createTempFile("reference-node-" + port + "-", ".log");
-		Process process = new ProcessBuilder("node", "reference-fixture.mjs", Integer.toString(port), "--redis",
-				redis.host() + ":" + redis.port())
-			.directory(Path.of("src", "test", "js").toFile())
+		Process process = Processes
+			.node("reference-fixture.mjs", Integer.toString(port), "--redis", redis.host() + ":" + redis.port())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -81,30 +78,12 @@ final class ReferenceNode implements AutoCloseable {
 	 * @return its output
 	 */
 	String output() {
-		try {
-			return Files.readString(this.log, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			return "(no output: " + ex.getMessage() + ")";
-		}
+		return Processes.read(this.log);
 	}
 
 	@Override
 	public void close() {
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-			Files.deleteIfExists(this.log);
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
-		catch (IOException ex) {
-			// a temp file
-		}
+		Processes.stop(this.process, Duration.ZERO, Duration.ofSeconds(5), this.log);
 	}
 
 	@Override

@@ -81,16 +81,7 @@ class StickySessionTests {
 
 	@AfterAll
 	void stop() {
-		for (AutoCloseable closeable : new AutoCloseable[] { this.nginx, this.nodeA, this.nodeB, this.redis }) {
-			if (closeable != null) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.warn("Could not stop {}", closeable, ex);
-				}
-			}
-		}
+		Processes.closeAll(logger, this.nginx, this.nodeA, this.nodeB, this.redis);
 	}
 
 	@Test
