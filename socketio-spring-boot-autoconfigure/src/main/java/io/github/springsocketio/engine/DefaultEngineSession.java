@@ -25,7 +25,9 @@ import reactor.core.publisher.MonoSink;
  * drains the queue, and polling requests for the session are refused.
  * <p>
  * All mutable state is guarded by {@code lock}; sinks are completed and handlers are
- * called outside of it. Handler callbacks are serialized by {@code inboundLock}.
+ * called outside of it. The volatile {@code state}, {@code transport} and
+ * {@code webSocket} are also read without it on the WebSocket write path, where each
+ * only moves one way. Handler callbacks are serialized by {@code inboundLock}.
  */
 final class DefaultEngineSession implements EngineSession {
 
@@ -213,7 +215,11 @@ final class DefaultEngineSession implements EngineSession {
 		if (this.transport == EngineTransport.POLLING) {
 			return this.pendingPoll != null;
 		}
-		return this.queue.isEmpty();
+		// the WebSocket drains on its event loop: what is queued is as good as written
+		// when the writer has asked for all of it (as an empty queue was when the
+		// sender drained it itself)
+		WebSocketConnection connection = this.webSocket;
+		return this.queue.isEmpty() || (connection != null && this.queue.size() <= connection.demand());
 	}
 
 	private void sendControl(EnginePacket packet) {
@@ -231,6 +237,15 @@ final class DefaultEngineSession implements EngineSession {
 	 * WebSocket.
 	 */
 	private void flush() {
+		if (this.transport != EngineTransport.POLLING) {
+			// no lock: the transport never changes back, and the WebSocket is written
+			// before the transport (open, completeUpgrade), so it is the active one
+			WebSocketConnection connection = this.webSocket;
+			if (connection != null) {
+				connection.drain();
+			}
+			return;
+		}
 		MonoSink<List<EnginePacket>> poll = null;
 		List<EnginePacket> batch = null;
 		WebSocketConnection connection = null;
@@ -276,12 +291,18 @@ final class DefaultEngineSession implements EngineSession {
 	}
 
 	/**
-	 * Take the next packet for the active WebSocket.
-	 * @return the packet, or {@code null} when none is queued
+	 * Take the next packets for the active WebSocket, in order.
+	 * @param max the most packets to take
+	 * @param into receives the packets
+	 * @return how many packets were taken; {@code 0} when none is queued
 	 */
-	@Nullable EnginePacket pollForWebSocket() {
+	int pollForWebSocket(int max, List<EnginePacket> into) {
 		synchronized (this.lock) {
-			return this.queue.poll();
+			int count = Math.min(max, this.queue.size());
+			for (int i = 0; i < count; i++) {
+				into.add(this.queue.removeFirst());
+			}
+			return count;
 		}
 	}
 
@@ -291,6 +312,10 @@ final class DefaultEngineSession implements EngineSession {
 	 * @return {@code true} once a forced close has drained the queue
 	 */
 	boolean isDrainedForClose() {
+		if (this.state == State.OPEN) {
+			// the state only moves away from OPEN, and each move is followed by a drain
+			return false;
+		}
 		synchronized (this.lock) {
 			return this.state != State.OPEN && this.queue.isEmpty();
 		}

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.NettyInbound;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -30,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
@@ -223,8 +226,9 @@ public final class EngineIoServer implements WebHandler {
 			if (transport != EngineTransport.WEBSOCKET || !session.beginUpgrade()) {
 				return error(exchange, EngineError.BAD_REQUEST, null, true);
 			}
+			EventLoop eventLoop = eventLoop(exchange);
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
-				WebSocketConnection connection = new WebSocketConnection(webSocketSession, session.codec());
+				WebSocketConnection connection = new WebSocketConnection(webSocketSession, session.codec(), eventLoop);
 				connection.bind(session);
 				session.attachProbe(connection);
 				return connection.run();
@@ -256,8 +260,9 @@ public final class EngineIoServer implements WebHandler {
 		if (transport == EngineTransport.WEBSOCKET) {
 			// no cookie here: the reference's ws server writes the 101 before the session
 			// exists, so its cookie option never reaches a WebSocket handshake
+			EventLoop eventLoop = eventLoop(exchange);
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
-				WebSocketConnection connection = new WebSocketConnection(webSocketSession, codec);
+				WebSocketConnection connection = new WebSocketConnection(webSocketSession, codec, eventLoop);
 				DefaultEngineSession session = register(codec, handshake, transport);
 				connection.bind(session);
 				session.open(connection);
@@ -268,6 +273,22 @@ public final class EngineIoServer implements WebHandler {
 		session.open(null);
 		HandshakeCookie cookie = this.options.cookie();
 		return poll(exchange, session, (cookie != null) ? cookie.headerValue(session.id()) : null);
+	}
+
+	/**
+	 * Return the event loop of the connection an upgrade request came on, which the
+	 * WebSocket keeps (Reactor Netty's {@code HttpServerRequest} is that connection).
+	 * @param exchange the upgrade request
+	 * @return the event loop, or {@code null} on another server
+	 */
+	private static @Nullable EventLoop eventLoop(ServerWebExchange exchange) {
+		Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		if (!(request instanceof NettyInbound inbound)) {
+			return null;
+		}
+		EventLoop[] eventLoop = new EventLoop[1];
+		inbound.withConnection((connection) -> eventLoop[0] = connection.channel().eventLoop());
+		return eventLoop[0];
 	}
 
 	private @Nullable EngineIoCodec codecFor(@Nullable String eio) {

@@ -1,9 +1,13 @@
 package io.github.springsocketio.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +29,28 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * client that does not read leaves its packets in the bounded session queue instead
  * of in unbounded buffers. Frames that belong to the upgrade handshake go through a
  * small queue of their own, before the session's packets.
+ * <p>
+ * Frames are emitted on the channel's event loop: a {@link #drain()} from another
+ * thread (a broadcast fanned out on the thread that received it) only schedules one
+ * drain task there, shared by every drain requested until it runs, so the writer takes
+ * the frames without a thread hop of its own and several packets queued in between
+ * leave in one flush. Without a known event loop, the caller drains inline.
  */
 final class WebSocketConnection {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
 
+	/** Most packets taken from the session's queue under one lock. */
+	private static final int MAX_BATCH = 64;
+
 	private final WebSocketSession webSocketSession;
+
+	private final @Nullable EventLoop eventLoop;
+
+	private final Runnable drainTask = this::drainLoop;
+
+	/** Packets taken from the session's queue, not emitted yet; drain loop only. */
+	private final List<EnginePacket> batch = new ArrayList<>();
 
 	private final EngineIoCodec codec;
 
@@ -46,9 +66,17 @@ final class WebSocketConnection {
 
 	private boolean completed;
 
-	WebSocketConnection(WebSocketSession webSocketSession, EngineIoCodec codec) {
+	/**
+	 * Create a connection.
+	 * @param webSocketSession the WebSocket
+	 * @param codec the session's codec
+	 * @param eventLoop the event loop of the WebSocket's channel, or {@code null} if
+	 * unknown (drains then run on the calling thread)
+	 */
+	WebSocketConnection(WebSocketSession webSocketSession, EngineIoCodec codec, @Nullable EventLoop eventLoop) {
 		this.webSocketSession = webSocketSession;
 		this.codec = codec;
+		this.eventLoop = eventLoop;
 	}
 
 	/**
@@ -141,13 +169,39 @@ final class WebSocketConnection {
 	}
 
 	/**
+	 * Return how many more frames the writer has asked for; safe from any thread.
+	 * @return the outstanding demand, {@code 0} once closing
+	 */
+	long demand() {
+		FluxSink<WebSocketMessage> emitter = this.sink;
+		return (emitter != null && !this.closing) ? emitter.requestedFromDownstream() : 0;
+	}
+
+	/**
 	 * Emit as many packets as the writer asks for: direct frames first, then, when
-	 * this is the session's transport, the session's queue.
+	 * this is the session's transport, the session's queue. Runs at once on the
+	 * channel's event loop; from any other thread, schedules one drain there unless one
+	 * is already scheduled or running, which then sees the new work.
 	 */
 	void drain() {
 		if (this.wip.getAndIncrement() != 0) {
 			return;
 		}
+		EventLoop loop = this.eventLoop;
+		if (loop != null && !loop.inEventLoop()) {
+			try {
+				loop.execute(this.drainTask);
+				return;
+			}
+			catch (RejectedExecutionException ex) {
+				// the event loop is shutting down: drain here, as without one
+			}
+		}
+		drainLoop();
+	}
+
+	/** Drain until no more work was marked; the caller owns {@code wip}. */
+	private void drainLoop() {
 		int missed = 1;
 		do {
 			FluxSink<WebSocketMessage> emitter = this.sink;
@@ -162,15 +216,23 @@ final class WebSocketConnection {
 	private void emitPending(FluxSink<WebSocketMessage> emitter) {
 		DefaultEngineSession target = this.session;
 		boolean active = target != null && target.isActiveWebSocket(this);
-		while (emitter.requestedFromDownstream() > 0 && !this.closing) {
+		long requested;
+		while ((requested = emitter.requestedFromDownstream()) > 0 && !this.closing) {
 			EnginePacket packet = this.direct.poll();
-			if (packet == null && active) {
-				packet = target.pollForWebSocket();
+			if (packet != null) {
+				emitter.next(toMessage(packet));
+				continue;
 			}
-			if (packet == null) {
+			if (!active || target.pollForWebSocket((int) Math.min(requested, MAX_BATCH), this.batch) == 0) {
 				break;
 			}
-			emitter.next(toMessage(packet));
+			// never more than requested: only this loop emits, so demand did not shrink.
+			// Closing leaves the rest unsent, as the queue they came from: an active
+			// WebSocket closes only when its session ends, which clears that queue.
+			for (int i = 0; i < this.batch.size() && !this.closing; i++) {
+				emitter.next(toMessage(this.batch.get(i)));
+			}
+			this.batch.clear();
 		}
 		if (this.closing || (active && target.isDrainedForClose())) {
 			this.completed = true;

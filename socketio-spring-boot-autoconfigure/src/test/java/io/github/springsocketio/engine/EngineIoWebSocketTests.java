@@ -53,6 +53,26 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void sendsFromAnotherThreadArriveInOrderAndVolatileOnesGoToAReadingClient() {
+		try (TestWebSocket webSocket = openWebSocket("EIO=4&transport=websocket")) {
+			EngineSession session = this.server.session(sidOf(webSocket.nextText()));
+			// the test thread is no event loop: these drains are handed to the channel's
+			for (int i = 0; i < 50; i++) {
+				assertThat(session.send(EnginePacket.message("m" + i))).isTrue();
+			}
+			for (int i = 0; i < 3; i++) {
+				assertThat(session.send(List.of(EnginePacket.message("v" + i)), true)).isTrue();
+			}
+			for (int i = 0; i < 50; i++) {
+				assertThat(webSocket.nextText()).isEqualTo("4m" + i);
+			}
+			for (int i = 0; i < 3; i++) {
+				assertThat(webSocket.nextText()).isEqualTo("4v" + i);
+			}
+		}
+	}
+
+	@Test
 	void binaryFramesEchoAsRawBinary() {
 		try (TestWebSocket webSocket = openWebSocket("EIO=4&transport=websocket")) {
 			String sid = sidOf(webSocket.nextText());
