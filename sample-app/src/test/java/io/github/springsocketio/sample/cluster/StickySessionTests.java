@@ -3,6 +3,7 @@ package io.github.springsocketio.sample.cluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -37,6 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class StickySessionTests {
+
+	/** nginx writes a WebSocket's access log line when the connection ends. */
+	private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(StickySessionTests.class);
 
@@ -88,11 +93,11 @@ class StickySessionTests {
 	void ipHashAffinityCarriesPollingAndTheUpgrade() throws Exception {
 		String output = NodeClient.run(SCRIPT, "sticky", url(this.stickyPort), this.nodeA.url(), this.nodeB.url());
 		assertThat(output).contains("PASS [sticky]");
-		List<String> log = accessLog(this.stickyPort);
-		assertThat(log).as("nginx access log")
+		// nginx logs a proxied WebSocket when it ends, after the client has gone
+		await().atMost(LOG_WAIT).untilAsserted(() -> assertThat(accessLog(this.stickyPort)).as("nginx access log")
 			.anyMatch((line) -> line.contains("transport=polling") && line.contains("\" 200 "))
 			.anyMatch((line) -> line.contains("transport=websocket") && line.contains("\" 101 "))
-			.noneMatch((line) -> line.contains("\" 400 "));
+			.noneMatch((line) -> line.contains("\" 400 ")));
 	}
 
 	@Test
@@ -100,13 +105,12 @@ class StickySessionTests {
 		String output = NodeClient.run(SCRIPT, "websocket-only", url(this.roundRobinPort), this.nodeA.url(),
 				this.nodeB.url());
 		assertThat(output).contains("PASS [websocket-only]");
-		List<String> upgrades = accessLog(this.roundRobinPort).stream()
+		// round robin spread the WebSocket clients over both nodes (logged as each ends)
+		await().atMost(LOG_WAIT).untilAsserted(() -> assertThat(accessLog(this.roundRobinPort).stream()
 			.filter((line) -> line.contains("transport=websocket") && line.contains("\" 101 "))
-			.toList();
-		// round robin spread the WebSocket clients over both nodes
-		assertThat(upgrades).as("WebSocket upgrades through nginx")
+			.toList()).as("WebSocket upgrades through nginx")
 			.anyMatch((line) -> line.endsWith("upstream=127.0.0.1:" + this.nodeA.port()))
-			.anyMatch((line) -> line.endsWith("upstream=127.0.0.1:" + this.nodeB.port()));
+			.anyMatch((line) -> line.endsWith("upstream=127.0.0.1:" + this.nodeB.port())));
 	}
 
 	@Test
