@@ -3,11 +3,11 @@ package io.github.springsocketio.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.util.Assert;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
@@ -43,7 +43,7 @@ public class ClientBundleHandlerMapping extends SimpleUrlHandlerMapping {
 	 * @param cors the CORS settings, or {@code null} for none
 	 */
 	public ClientBundleHandlerMapping(String path, @Nullable ClientBundle bundle, @Nullable CorsConfiguration cors) {
-		this.path = normalize(path);
+		this.path = EngineIoHandlerMapping.normalize(path);
 		this.bundle = bundle;
 		Map<String, Object> urls = new LinkedHashMap<>();
 		Map<String, CorsConfiguration> corsConfigurations = new LinkedHashMap<>();
@@ -92,16 +92,6 @@ public class ClientBundleHandlerMapping extends SimpleUrlHandlerMapping {
 			logger.warn("Several socket.io-client bundles are on the classpath: serving {}, ignoring {}",
 					this.bundle.version(), this.bundle.otherVersions());
 		}
-	}
-
-	static String normalize(String path) {
-		Assert.hasText(path, "path must not be empty");
-		String normalized = path.startsWith("/") ? path : "/" + path;
-		while (normalized.length() > 1 && normalized.endsWith("/")) {
-			normalized = normalized.substring(0, normalized.length() - 1);
-		}
-		Assert.isTrue(normalized.length() > 1, "path must not be the root");
-		return normalized;
 	}
 
 }

@@ -132,7 +132,13 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 		this.server.shutdown();
 	}
 
-	static String normalize(String path) {
+	/**
+	 * Return a mount path in its canonical form: a leading slash, no trailing slash,
+	 * not the root.
+	 * @param path the configured path, e.g. {@code socket.io/}
+	 * @return e.g. {@code /socket.io}
+	 */
+	public static String normalize(String path) {
 		Assert.hasText(path, "path must not be empty");
 		String normalized = path.startsWith("/") ? path : "/" + path;
 		while (normalized.length() > 1 && normalized.endsWith("/")) {

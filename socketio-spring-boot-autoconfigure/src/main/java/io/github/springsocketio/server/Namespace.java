@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -279,8 +280,10 @@ public class Namespace implements AdapterNamespace {
 		if (listeners == null) {
 			return;
 		}
-		ArrayNode args = data.deepCopy();
-		args.remove(0);
+		ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
+		for (int i = 1; i < data.size(); i++) {
+			args.add(data.get(i));
+		}
 		ServerSideEvent received = new ServerSideEvent(this, event, args, ack);
 		for (ServerSideEventListener listener : listeners) {
 			try {

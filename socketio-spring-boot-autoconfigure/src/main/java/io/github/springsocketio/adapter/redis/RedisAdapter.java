@@ -1,6 +1,5 @@
 package io.github.springsocketio.adapter.redis;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -456,7 +455,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	private static byte[] json(JsonNode node) {
-		return JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+		return JSON.writeValueAsBytes(node);
 	}
 
 	@Override
