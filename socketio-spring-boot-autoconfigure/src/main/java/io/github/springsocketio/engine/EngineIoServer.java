@@ -25,9 +25,6 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.NettyInbound;
 import reactor.netty.http.server.WebsocketServerSpec;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -339,7 +336,9 @@ public final class EngineIoServer implements WebHandler {
 	private Mono<Void> post(ServerWebExchange exchange, DefaultEngineSession session) {
 		ServerHttpRequest request = exchange.getRequest();
 		long maxSize = this.options.maxHttpBufferSize();
-		if (request.getHeaders().getContentLength() > maxSize) {
+		long declaredLength = request.getHeaders().getContentLength();
+		if (declaredLength > 2 * maxSize) {
+			// too large to be read and dropped (see PostBody): answered at once
 			return payloadTooLarge(exchange);
 		}
 		if (this.pollingBodies.incrementAndGet() > this.options.maxConcurrentPollingBodies()) {
@@ -364,11 +363,8 @@ public final class EngineIoServer implements WebHandler {
 		};
 		String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
-		return DataBufferUtils.join(request.getBody(), (int) maxSize)
-			.map(EngineIoServer::toBytes)
-			.doOnNext((body) -> exchange.getAttributes().put(BODY_READ, Boolean.TRUE))
-			.defaultIfEmpty(new byte[0])
-			.onErrorResume((ex) -> !(ex instanceof DataBufferLimitException), (ex) -> {
+		return PostBody.read(request.getBody(), maxSize, declaredLength)
+			.onErrorResume((ex) -> {
 				// the connection dropped before the body was complete: like the reference,
 				// close the session at once
 				logger.debug("Request body of {} failed: {}", session, ex.toString());
@@ -376,26 +372,18 @@ public final class EngineIoServer implements WebHandler {
 				return Mono.empty();
 			})
 			.flatMap((body) -> {
-				boolean accepted = session.receivePayload(body, binaryContent);
+				if (body.ended()) {
+					exchange.getAttributes().put(BODY_READ, Boolean.TRUE);
+				}
+				if (body.tooLarge()) {
+					endPost.run();
+					return payloadTooLarge(exchange);
+				}
+				boolean accepted = session.receivePayload(body.bytes(), binaryContent);
 				endPost.run();
 				return accepted ? ok(exchange) : error(exchange, EngineError.BAD_REQUEST, null, false);
 			})
-			.onErrorResume(DataBufferLimitException.class, (ex) -> {
-				endPost.run();
-				return payloadTooLarge(exchange);
-			})
 			.doFinally((signal) -> endPost.run());
-	}
-
-	private static byte[] toBytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private static Mono<Void> ok(ServerWebExchange exchange) {

@@ -1,5 +1,8 @@
 package io.github.springsocketio.engine;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -162,6 +165,53 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 			.postChunked(("4" + "x".repeat(1500)).getBytes(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).isEmpty();
+		assertSessionStillUsable(polling);
+	}
+
+	@Test
+	void oversizedChunkedPostIsReadToItsEndSoTheConnectionServesTheNextRequest() throws IOException {
+		PollingClient polling = openPolling();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			String target = PATH + "?EIO=4&transport=polling&sid=" + polling.sid();
+			String body = "4" + "x".repeat(1500);
+			out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+			assertThat(refused.status()).isEqualTo(413);
+			assertThat(refused.header("Connection")).isNull();
+			out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 6\r\n\r\n4after")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			RawHttp.Response accepted = RawHttp.readResponse(socket.getInputStream(), false);
+			assertThat(accepted.status()).isEqualTo(200);
+			assertThat(accepted.body()).isEqualTo("ok");
+		}
+		assertThat(polling.awaitPackets(1)).containsExactly("4after");
+	}
+
+	@Test
+	void postFarBeyondTheLimitIsNotReadToItsEnd() throws IOException {
+		PollingClient polling = openPolling();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			// more than twice maxHttpBufferSize (1000) and never finished: the server
+			// answers, closes the connection and does not wait for the rest
+			String chunk = "4" + "x".repeat(2500);
+			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid()
+					+ " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+			assertThat(refused.status()).isEqualTo(413);
+			assertThat(refused.header("Connection")).isEqualTo("close");
+			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+		}
 		assertSessionStillUsable(polling);
 	}
 

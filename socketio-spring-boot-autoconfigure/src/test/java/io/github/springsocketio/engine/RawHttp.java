@@ -11,8 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Sends a WebSocket upgrade request over a plain socket and reads the HTTP answer, so
- * a refused upgrade can be checked byte for byte (status, headers, body).
+ * HTTP over a plain socket, for what a client library hides: a refused WebSocket
+ * upgrade checked byte for byte (status, headers, body), several requests on one
+ * connection, a connection closed by the server.
  */
 final class RawHttp {
 
@@ -51,21 +52,33 @@ final class RawHttp {
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			InputStream in = socket.getInputStream();
-			String statusLine = readLine(in);
-			int status = Integer.parseInt(statusLine.split(" ")[1]);
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-				int colon = line.indexOf(':');
-				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-			}
-			if (status == 101) {
-				return new Response(status, headers, "");
-			}
-			String length = headers.get("content-length");
-			byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length)) : in.readAllBytes();
-			return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+			return readResponse(socket.getInputStream(), true);
 		}
+	}
+
+	/**
+	 * Read one response: its head, and its body unless it is a 101.
+	 * @param in the connection's input
+	 * @param untilEndIfNoLength read a body without {@code Content-Length} up to the end
+	 * of the connection (otherwise it is taken as empty)
+	 * @return the response
+	 * @throws IOException on a network failure, a timeout or a connection closed early
+	 */
+	static Response readResponse(InputStream in, boolean untilEndIfNoLength) throws IOException {
+		String statusLine = readLine(in);
+		int status = Integer.parseInt(statusLine.split(" ")[1]);
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+			int colon = line.indexOf(':');
+			headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+		}
+		if (status == 101) {
+			return new Response(status, headers, "");
+		}
+		String length = headers.get("content-length");
+		byte[] body = (length != null) ? in.readNBytes(Integer.parseInt(length))
+				: untilEndIfNoLength ? in.readAllBytes() : new byte[0];
+		return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
 	}
 
 	/**
