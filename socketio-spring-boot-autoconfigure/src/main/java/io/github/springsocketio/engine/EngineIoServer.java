@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
@@ -337,8 +338,7 @@ public final class EngineIoServer implements WebHandler {
 		ServerHttpRequest request = exchange.getRequest();
 		long maxSize = this.options.maxHttpBufferSize();
 		long declaredLength = request.getHeaders().getContentLength();
-		if (declaredLength > 2 * maxSize) {
-			// too large to be read and dropped (see PostBody): answered at once
+		if (declaredLength > maxSize) {
 			return payloadTooLarge(exchange);
 		}
 		if (this.pollingBodies.incrementAndGet() > this.options.maxConcurrentPollingBodies()) {
@@ -363,7 +363,7 @@ public final class EngineIoServer implements WebHandler {
 		};
 		String contentType = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		boolean binaryContent = contentType != null && contentType.startsWith(PollingPayload.BINARY);
-		return PostBody.read(request.getBody(), maxSize, declaredLength)
+		return PostBody.read(request.getBody(), maxSize, 2 * maxSize, declaredLength)
 			.onErrorResume((ex) -> {
 				// the connection dropped before the body was complete: like the reference,
 				// close the session at once
@@ -372,9 +372,7 @@ public final class EngineIoServer implements WebHandler {
 				return Mono.empty();
 			})
 			.flatMap((body) -> {
-				if (body.ended()) {
-					exchange.getAttributes().put(BODY_READ, Boolean.TRUE);
-				}
+				exchange.getAttributes().put(BODY_READ, body.ended());
 				if (body.tooLarge()) {
 					endPost.run();
 					return payloadTooLarge(exchange);
@@ -395,36 +393,39 @@ public final class EngineIoServer implements WebHandler {
 	}
 
 	/** A limit of this server is reached: 503, with a body like the reference's errors. */
-	private static Mono<Void> unavailable(ServerWebExchange exchange, String message) {
-		closeIfBodyUnread(exchange);
-		ServerHttpResponse response = exchange.getResponse();
-		response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-		return writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE, EngineError.FORBIDDEN, message);
+	private Mono<Void> unavailable(ServerWebExchange exchange, String message) {
+		return afterBody(exchange, () -> {
+			ServerHttpResponse response = exchange.getResponse();
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+			return writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE, EngineError.FORBIDDEN, message);
+		});
 	}
 
-	private static Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
-		closeIfBodyUnread(exchange);
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-		response.getHeaders().setContentLength(0);
-		return response.setComplete();
+	private Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
+		return afterBody(exchange, () -> {
+			ServerHttpResponse response = exchange.getResponse();
+			response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
+			response.getHeaders().setContentLength(0);
+			return response.setComplete();
+		});
 	}
 
 	// ---- errors
 
-	private static Mono<Void> error(ServerWebExchange exchange, EngineError error, @Nullable String message,
+	private Mono<Void> error(ServerWebExchange exchange, EngineError error, @Nullable String message,
 			boolean upgrade) {
 		String text = (message != null) ? message : error.message();
-		closeIfBodyUnread(exchange);
-		ServerHttpResponse response = exchange.getResponse();
-		if (upgrade) {
-			// the reference answers a refused WebSocket upgrade with its message as HTML
-			response.setStatusCode(HttpStatus.BAD_REQUEST);
-			response.getHeaders().set(HttpHeaders.CONTENT_TYPE, WEBSOCKET_ERROR_CONTENT_TYPE);
-			response.getHeaders().set(HttpHeaders.CONNECTION, "close");
-			return write(response, text);
-		}
-		return writeJsonError(response, error.status(), error, text);
+		return afterBody(exchange, () -> {
+			ServerHttpResponse response = exchange.getResponse();
+			if (upgrade) {
+				// the reference answers a refused WebSocket upgrade with its message as HTML
+				response.setStatusCode(HttpStatus.BAD_REQUEST);
+				response.getHeaders().set(HttpHeaders.CONTENT_TYPE, WEBSOCKET_ERROR_CONTENT_TYPE);
+				response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+				return write(response, text);
+			}
+			return writeJsonError(response, error.status(), error, text);
+		});
 	}
 
 	/** The reference's error body: {@code {"code":N,"message":"..."}}. */
@@ -444,15 +445,40 @@ public final class EngineIoServer implements WebHandler {
 	// ---- helpers
 
 	/**
-	 * A request answered before its body was read must not leave its connection for the
-	 * next request: the rest of the body would stand in front of it.
+	 * Answer a request once its body, if it has one that was not read, is read and
+	 * dropped (up to twice {@code maxHttpBufferSize} bytes): closing a connection whose request
+	 * is still arriving makes the peer's TCP stack reset it, and the reset can overtake
+	 * the answer. A body that is longer, or was cut off, is not read to its end, so its
+	 * connection is closed after the answer: the rest of the body would stand in front
+	 * of the next request.
 	 */
-	private static void closeIfBodyUnread(ServerWebExchange exchange) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
-		boolean hasBody = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-		if (hasBody && exchange.getAttribute(BODY_READ) == null) {
+	private Mono<Void> afterBody(ServerWebExchange exchange, Supplier<Mono<Void>> answer) {
+		ServerHttpRequest request = exchange.getRequest();
+		Boolean ended = exchange.getAttribute(BODY_READ);
+		if (ended != null) {
+			return closeUnless(ended, exchange, answer);
+		}
+		HttpHeaders headers = request.getHeaders();
+		long declaredLength = headers.getContentLength();
+		if (declaredLength <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			return answer.get();
+		}
+		long limit = 2 * this.options.maxHttpBufferSize();
+		if (declaredLength > limit) {
+			return closeUnless(false, exchange, answer);
+		}
+		return PostBody.read(request.getBody(), 0, limit, declaredLength)
+			.map(PostBody::ended)
+			.onErrorReturn(false)
+			.flatMap((read) -> closeUnless(read, exchange, answer));
+	}
+
+	private static Mono<Void> closeUnless(boolean bodyEnded, ServerWebExchange exchange,
+			Supplier<Mono<Void>> answer) {
+		if (!bodyEnded) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 		}
+		return answer.get();
 	}
 
 	private static boolean isWebSocketUpgrade(ServerHttpRequest request) {

@@ -8,18 +8,20 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The body of a polling POST, read up to {@code maxHttpBufferSize} bytes. A body
- * beyond the limit is refused but read on, and dropped, up to the same number of bytes
- * again: closing a connection whose request is still arriving makes the peer's TCP
- * stack reset it, and the reset can overtake the answer, so the client would see a
- * dropped connection instead of a 413. A body longer than twice the limit stops being
- * read; its connection must then be closed.
+ * A request body, kept up to a size and read on, and dropped, up to a longer limit.
+ * A polling POST keeps up to {@code maxHttpBufferSize} bytes; a refused body is read to
+ * its end when it can be, because closing a connection whose request is still arriving
+ * makes the peer's TCP stack reset it, and the reset can overtake the answer: the
+ * client would see a dropped connection instead of a 413 or a 400. A body longer than
+ * the read limit stops being read; its connection must then be closed.
  */
 final class PostBody {
 
 	private static final byte[] EMPTY = new byte[0];
 
 	private final long maxSize;
+
+	private final long readLimit;
 
 	private byte[] bytes;
 
@@ -31,20 +33,22 @@ final class PostBody {
 
 	private boolean ended;
 
-	private PostBody(long maxSize, long declaredLength) {
+	private PostBody(long maxSize, long readLimit, long declaredLength) {
 		this.maxSize = maxSize;
+		this.readLimit = readLimit;
 		this.bytes = (declaredLength > 0 && declaredLength <= maxSize) ? new byte[(int) declaredLength] : EMPTY;
 	}
 
 	/**
 	 * Read a request body.
 	 * @param body the request's body, each buffer released here
-	 * @param maxSize the largest body accepted
+	 * @param maxSize the largest body kept (0 to drop any)
+	 * @param readLimit the most bytes read before giving up on the body's end
 	 * @param declaredLength the request's {@code Content-Length}, or a negative number
-	 * @return the body read, once it ended or once too much of it was dropped
+	 * @return the body read, once it ended or once the read limit was passed
 	 */
-	static Mono<PostBody> read(Flux<DataBuffer> body, long maxSize, long declaredLength) {
-		PostBody post = new PostBody(maxSize, declaredLength);
+	static Mono<PostBody> read(Flux<DataBuffer> body, long maxSize, long readLimit, long declaredLength) {
+		PostBody post = new PostBody(maxSize, readLimit, declaredLength);
 		return body.takeWhile(post::add).then(Mono.fromSupplier(post::end));
 	}
 
@@ -60,7 +64,7 @@ final class PostBody {
 			}
 			if (this.tooLarge) {
 				this.dropped += count;
-				return this.dropped <= 2 * this.maxSize;
+				return this.dropped <= this.readLimit;
 			}
 			if (this.length + count > this.bytes.length) {
 				this.bytes = Arrays.copyOf(this.bytes, (int) Math.min(this.maxSize,
@@ -76,7 +80,7 @@ final class PostBody {
 	}
 
 	private PostBody end() {
-		this.ended = this.dropped <= 2 * this.maxSize;
+		this.ended = this.dropped <= this.readLimit;
 		return this;
 	}
 

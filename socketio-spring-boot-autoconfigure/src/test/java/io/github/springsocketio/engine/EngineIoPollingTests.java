@@ -194,6 +194,29 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void postToAnUnknownSessionIsAnsweredAfterItsBodySoTheConnectionServesTheNextRequest() throws IOException {
+		PollingClient polling = openPolling();
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=unknown HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Length: 900\r\n\r\n4" + "x".repeat(899))
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
+			assertThat(refused.header("Connection")).isNull();
+			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid()
+					+ " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 6\r\n\r\n4after")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			assertThat(RawHttp.readResponse(socket.getInputStream(), false).body()).isEqualTo("ok");
+		}
+		assertThat(polling.awaitPackets(1)).containsExactly("4after");
+	}
+
+	@Test
 	void postFarBeyondTheLimitIsNotReadToItsEnd() throws IOException {
 		PollingClient polling = openPolling();
 		try (Socket socket = new Socket("localhost", this.port)) {
