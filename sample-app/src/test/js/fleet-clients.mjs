@@ -1,6 +1,6 @@
 // socket.io-client 4.x clients on any nodes of a cluster, driven by a test over
-// stdin/stdout (MixedFleetOperationsTests): connect named clients, make them join rooms,
-// see what they received, wait for an event.
+// stdin/stdout (FleetClients, for MixedFleetOperationsTests and JavaFleetOperationsTests):
+// connect named clients, make them join rooms, see what they received, wait for an event.
 //
 //   node fleet-clients.mjs
 //

@@ -2,7 +2,6 @@ package io.github.springsocketio.sample.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import io.github.springsocketio.adapter.BroadcastAckTimeoutException;
 import io.github.springsocketio.adapter.redis.RedisAdapterException;
@@ -48,6 +46,7 @@ import static org.assertj.core.api.Assertions.fail;
  * of the sockets it returns; {@code serverSideEmit} with and without ack, and its
  * timeout; broadcasts with acks (every client's answer, in each side's shape) and their
  * timeout; {@code socketsJoin}, {@code socketsLeave}, {@code disconnectSockets}.
+ * {@link JavaFleetOperationsTests} proves the same between two Java nodes.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -58,7 +57,7 @@ class MixedFleetOperationsTests {
 	/** The request timeout of both nodes (fetchSockets, serverSideEmitWithAck). */
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
-	private static final Duration WAIT = Duration.ofSeconds(5);
+	private static final Duration WAIT = FleetClients.WAIT;
 
 	private static final Set<String> NODE_HANDSHAKE_FIELDS = Set.of("headers", "time", "address", "xdomain", "secure",
 			"issued", "url", "query", "auth");
@@ -76,12 +75,9 @@ class MixedFleetOperationsTests {
 
 	private int nodePort;
 
-	private ControlledScript clients;
+	private FleetClients clients;
 
 	private final BlockingQueue<List<String>> javaReceived = new LinkedBlockingQueue<>();
-
-	/** Client name to socket id. */
-	private final Map<String, String> ids = new HashMap<>();
 
 	@BeforeAll
 	void startFleet() throws Exception {
@@ -104,13 +100,13 @@ class MixedFleetOperationsTests {
 			this.node = ControlledScript.start("cluster-peer", "cluster-peer.mjs", Integer.toString(this.nodePort),
 					"--redis", this.redis.host() + ":" + this.redis.port(), "--requests-timeout",
 					Long.toString(REQUEST_TIMEOUT.toMillis()));
-			this.clients = ControlledScript.start("fleet-clients", "fleet-clients.mjs");
-			awaitTrue("both nodes count two servers", () -> this.node.result("serverCount").asInt() == 2
+			this.clients = FleetClients.start();
+			FleetClients.awaitTrue("both nodes count two servers", () -> this.node.result("serverCount").asInt() == 2
 					&& this.io.sockets().adapter().serverCount().block(WAIT) == 2);
-			connect("ja", this.java.url(), "answer");
-			connect("jb", this.java.url(), "answer");
-			connect("na", nodeUrl(), "answer");
-			connect("nb", nodeUrl(), "answer");
+			this.clients.connect("ja", this.java.url(), "answer");
+			this.clients.connect("jb", this.java.url(), "answer");
+			this.clients.connect("na", nodeUrl(), "answer");
+			this.clients.connect("nb", nodeUrl(), "answer");
 		}
 		catch (Exception | Error ex) {
 			stopFleet();
@@ -151,11 +147,11 @@ class MixedFleetOperationsTests {
 		}
 
 		// a room held on the Node.js node only
-		this.clients.result("join", "name", "na", "room", "node-room");
+		this.clients.join("na", "node-room");
 		List<RemoteSocket> inRoom = this.io.in("node-room").fetchSockets().block(WAIT);
 		assertThat(inRoom).extracting(RemoteSocket::id).containsExactly(id("na"));
 		assertThat(inRoom.get(0).rooms()).containsExactlyInAnyOrder(id("na"), "node-room");
-		this.clients.result("leave", "name", "na", "room", "node-room");
+		this.clients.leave("na", "node-room");
 	}
 
 	@Test
@@ -170,7 +166,7 @@ class MixedFleetOperationsTests {
 		for (String name : List.of("ja", "jb")) {
 			JsonNode socket = byId.get(id(name));
 			assertThat(socket.path("remote").asBoolean()).as(name).isTrue();
-			assertThat(strings(socket.path("rooms"))).as(name).containsExactly(id(name));
+			assertThat(FleetClients.strings(socket.path("rooms"))).as(name).containsExactly(id(name));
 			assertThat(socket.path("data").toString()).isEqualTo("{\"user\":\"" + name + "\"}");
 			JsonNode handshake = socket.path("handshake");
 			// the fields and types Node.js gives its own sockets' handshakes
@@ -196,12 +192,12 @@ class MixedFleetOperationsTests {
 		}
 
 		// a room held on the Java node only
-		this.clients.result("join", "name", "jb", "room", "java-room");
+		this.clients.join("jb", "java-room");
 		JsonNode inRoom = this.node.result("fetchSockets", "room", "java-room");
 		assertThat(inRoom).hasSize(1);
 		assertThat(inRoom.get(0).path("id").asString()).isEqualTo(id("jb"));
-		assertThat(strings(inRoom.get(0).path("rooms"))).containsExactlyInAnyOrder(id("jb"), "java-room");
-		this.clients.result("leave", "name", "jb", "room", "java-room");
+		assertThat(FleetClients.strings(inRoom.get(0).path("rooms"))).containsExactlyInAnyOrder(id("jb"), "java-room");
+		this.clients.leave("jb", "java-room");
 	}
 
 	// ---- what a fetched socket of the other node can do
@@ -215,18 +211,17 @@ class MixedFleetOperationsTests {
 		assertThat(na.isLocal()).isFalse();
 
 		na.emit("direct", "from java", 1);
-		assertThat(this.clients.result("waitFor", WAIT.plusSeconds(2), "name", "na", "event", "direct")
-			.path("args")
-			.toString()).isEqualTo("[\"from java\",1]");
+		assertThat(this.clients.waitFor("na", "direct").toString()).isEqualTo("[\"from java\",1]");
 
 		na.join("joined-by-java", "also-by-java");
-		awaitTrue("na in the rooms Java joined it to", () -> nodeRoomsOf("na").containsAll(
+		FleetClients.awaitTrue("na in the rooms Java joined it to", () -> nodeRoomsOf("na").containsAll(
 				List.of("joined-by-java", "also-by-java")));
 		na.leave("joined-by-java");
-		awaitTrue("na out of the room Java made it leave", () -> !nodeRoomsOf("na").contains("joined-by-java"));
+		FleetClients.awaitTrue("na out of the room Java made it leave",
+				() -> !nodeRoomsOf("na").contains("joined-by-java"));
 		assertThat(nodeRoomsOf("na")).containsExactlyInAnyOrder(id("na"), "also-by-java");
 		na.leave("also-by-java");
-		awaitTrue("na back to its own room", () -> nodeRoomsOf("na").equals(Set.of(id("na"))));
+		FleetClients.awaitTrue("na back to its own room", () -> nodeRoomsOf("na").equals(Set.of(id("na"))));
 	}
 
 	@Test
@@ -236,18 +231,17 @@ class MixedFleetOperationsTests {
 				List.of("from node", 2))
 			.path("remote")
 			.asBoolean()).isTrue();
-		assertThat(this.clients.result("waitFor", WAIT.plusSeconds(2), "name", "ja", "event", "direct")
-			.path("args")
-			.toString()).isEqualTo("[\"from node\",2]");
+		assertThat(this.clients.waitFor("ja", "direct").toString()).isEqualTo("[\"from node\",2]");
 
 		this.node.result("remote", "sid", id("ja"), "action", "join", "rooms", List.of("joined-by-node", "also-by-node"));
-		awaitTrue("ja in the rooms Node.js joined it to",
+		FleetClients.awaitTrue("ja in the rooms Node.js joined it to",
 				() -> javaSocket("ja").rooms().containsAll(List.of("joined-by-node", "also-by-node")));
 		this.node.result("remote", "sid", id("ja"), "action", "leave", "room", "joined-by-node");
-		awaitTrue("ja out of the room Node.js made it leave", () -> !javaSocket("ja").rooms().contains("joined-by-node"));
+		FleetClients.awaitTrue("ja out of the room Node.js made it leave",
+				() -> !javaSocket("ja").rooms().contains("joined-by-node"));
 		assertThat(javaSocket("ja").rooms()).containsExactlyInAnyOrder(id("ja"), "also-by-node");
 		this.node.result("remote", "sid", id("ja"), "action", "leave", "room", "also-by-node");
-		awaitTrue("ja back to its own room", () -> javaSocket("ja").rooms().equals(Set.of(id("ja"))));
+		FleetClients.awaitTrue("ja back to its own room", () -> javaSocket("ja").rooms().equals(Set.of(id("ja"))));
 	}
 
 	// ---- server-side events
@@ -258,15 +252,15 @@ class MixedFleetOperationsTests {
 		this.javaReceived.clear();
 		long start = System.nanoTime();
 		List<JsonNode> fromNode = this.io.serverSideEmitWithAck("ping-node", Map.of("q", 1)).block(WAIT);
-		long javaAsked = elapsedMs(start);
-		assertThat(fromNode).containsExactly(json("{\"from\":\"node\",\"got\":{\"q\":1}}"));
+		long javaAsked = FleetClients.elapsedMs(start);
+		assertThat(fromNode).containsExactly(FleetClients.json("{\"from\":\"node\",\"got\":{\"q\":1}}"));
 		assertThat(this.node.result("received").toString())
 			.contains("{\"event\":\"ping-node\",\"args\":[{\"q\":1}]}");
 
 		JsonNode fromJava = this.node.result("serverSideEmitWithAck", "event", "ping-java", "args",
 				List.of(Map.of("q", 2), "ignored"));
 		// one answer per node, the value given to ack (not an array of arguments)
-		assertThat(fromJava.path("responses")).isEqualTo(json("[{\"from\":\"java\",\"got\":{\"q\":2}}]"));
+		assertThat(fromJava.path("responses")).isEqualTo(FleetClients.json("[{\"from\":\"java\",\"got\":{\"q\":2}}]"));
 		assertThat(this.javaReceived.poll()).isEqualTo(List.of("ping-java", "[{\"q\":2},\"ignored\"]"));
 		logger.info("serverSideEmitWithAck: Java asked Node.js in {} ms, Node.js asked Java in {} ms", javaAsked,
 				fromJava.path("elapsedMs").asLong());
@@ -277,7 +271,7 @@ class MixedFleetOperationsTests {
 	void serverSideEmitWithoutAckBothWays() throws InterruptedException {
 		this.javaReceived.clear();
 		this.io.serverSideEmit("note", "from java", 42, Map.of("k", List.of(1, 2)));
-		awaitTrue("the note reached the Node.js node",
+		FleetClients.awaitTrue("the note reached the Node.js node",
 				() -> this.node.result("received").toString().contains(
 						"{\"event\":\"note\",\"args\":[\"from java\",42,{\"k\":[1,2]}]}"));
 
@@ -293,7 +287,7 @@ class MixedFleetOperationsTests {
 		long start = System.nanoTime();
 		Throwable javaFailure = catchThrowable(() -> this.io.serverSideEmitWithAck("nobody-listens", 1)
 			.block(REQUEST_TIMEOUT.plus(WAIT)));
-		long javaWaited = elapsedMs(start);
+		long javaWaited = FleetClients.elapsedMs(start);
 		assertThat(javaFailure).isInstanceOf(RedisAdapterException.class).hasMessageContaining("timeout");
 		assertThat(javaWaited).isBetween(REQUEST_TIMEOUT.toMillis() - 100, REQUEST_TIMEOUT.toMillis() + 1500);
 
@@ -315,7 +309,7 @@ class MixedFleetOperationsTests {
 	void emitWithAckFromJavaGetsEveryClientsAck() {
 		long start = System.nanoTime();
 		List<JsonNode> answers = this.io.sockets().timeout(Duration.ofSeconds(3)).emitWithAck("q", "hi").block(WAIT);
-		long elapsed = elapsedMs(start);
+		long elapsed = FleetClients.elapsedMs(start);
 		// one argument array per client: all arguments from Java's own clients, the first
 		// one only from the other node's (its adapter forwards one value per client)
 		assertThat(answers).extracting(JsonNode::toString)
@@ -323,8 +317,8 @@ class MixedFleetOperationsTests {
 					"[\"nb:hi\"]");
 		assertThat(elapsed).as("complete once every client answered, not at the timeout").isLessThan(2500);
 
-		this.clients.result("join", "name", "jb", "room", "mixed");
-		this.clients.result("join", "name", "nb", "room", "mixed");
+		this.clients.join("jb", "mixed");
+		this.clients.join("nb", "mixed");
 		List<JsonNode> inRoom = this.io.to("mixed").timeout(Duration.ofSeconds(3)).emitWithAck("q", "room").block(WAIT);
 		assertThat(inRoom).extracting(JsonNode::toString)
 			.containsExactlyInAnyOrder("[\"jb:room\",\"second\"]", "[\"nb:room\"]");
@@ -333,7 +327,7 @@ class MixedFleetOperationsTests {
 		start = System.nanoTime();
 		List<JsonNode> one = this.io.to(id("na")).timeout(Duration.ofSeconds(3)).emitWithAck("q", "one").block(WAIT);
 		assertThat(one).extracting(JsonNode::toString).containsExactly("[\"na:one\"]");
-		assertThat(elapsedMs(start)).isLessThan(2500);
+		assertThat(FleetClients.elapsedMs(start)).isLessThan(2500);
 		logger.info("emitWithAck from Java: 4 clients on 2 nodes answered in {} ms", elapsed);
 	}
 
@@ -341,17 +335,18 @@ class MixedFleetOperationsTests {
 	@Order(9)
 	void emitWithAckFromNodeJsGetsEveryClientsAck() {
 		JsonNode answers = this.node.result("emitWithAck", "timeoutMs", 3000, "event", "q", "args", List.of("yo"));
-		assertThat(strings(answers.path("responses"))).containsExactlyInAnyOrder("ja:yo", "jb:yo", "na:yo", "nb:yo");
+		assertThat(FleetClients.strings(answers.path("responses"))).containsExactlyInAnyOrder("ja:yo", "jb:yo",
+				"na:yo", "nb:yo");
 		assertThat(answers.path("elapsedMs").asLong()).isLessThan(2500);
 
 		JsonNode inRoom = this.node.result("emitWithAck", "room", "mixed", "timeoutMs", 3000, "event", "q", "args",
 				List.of("room"));
-		assertThat(strings(inRoom.path("responses"))).containsExactlyInAnyOrder("jb:room", "nb:room");
+		assertThat(FleetClients.strings(inRoom.path("responses"))).containsExactlyInAnyOrder("jb:room", "nb:room");
 
 		// one client, on the other node
 		JsonNode one = this.node.result("emitWithAck", "room", id("ja"), "timeoutMs", 3000, "event", "q", "args",
 				List.of("one"));
-		assertThat(strings(one.path("responses"))).containsExactly("ja:one");
+		assertThat(FleetClients.strings(one.path("responses"))).containsExactly("ja:one");
 		assertThat(one.path("elapsedMs").asLong()).isLessThan(2500);
 		logger.info("emitWithAck from Node.js: 4 clients on 2 nodes answered in {} ms",
 				answers.path("elapsedMs").asLong());
@@ -363,36 +358,34 @@ class MixedFleetOperationsTests {
 		Duration timeout = Duration.ofSeconds(1);
 
 		// Java asks; the silent client is on the Node.js node
-		connect("silent-n", nodeUrl(), "never");
+		this.clients.connect("silent-n", nodeUrl(), "never");
 		long start = System.nanoTime();
 		Throwable javaFailure = catchThrowable(
 				() -> this.io.sockets().timeout(timeout).emitWithAck("q", "t").block(WAIT));
-		long javaWaited = elapsedMs(start);
+		long javaWaited = FleetClients.elapsedMs(start);
 		assertThat(javaFailure).isInstanceOf(BroadcastAckTimeoutException.class);
 		BroadcastAckTimeoutException javaTimeout = (BroadcastAckTimeoutException) javaFailure;
 		assertThat(javaTimeout.expected()).isEqualTo(5);
 		assertThat(javaTimeout.responses()).extracting(JsonNode::toString)
 			.containsExactlyInAnyOrder("[\"ja:t\",\"second\"]", "[\"jb:t\",\"second\"]", "[\"na:t\"]", "[\"nb:t\"]");
 		assertThat(javaWaited).isBetween(timeout.toMillis() - 50, timeout.toMillis() + 1000);
-		assertThat(this.clients.result("waitFor", "name", "silent-n", "event", "q").path("args").toString())
-			.isEqualTo("[\"t\"]");
-		this.clients.result("close", "name", "silent-n");
-		awaitTrue("silent-n gone", () -> this.io.fetchSockets().block(WAIT).size() == 4);
+		assertThat(this.clients.waitFor("silent-n", "q").toString()).isEqualTo("[\"t\"]");
+		this.clients.disconnect("silent-n");
+		FleetClients.awaitTrue("silent-n gone", () -> this.io.fetchSockets().block(WAIT).size() == 4);
 
 		// Node.js asks; the silent client is on the Java node
-		connect("silent-j", this.java.url(), "never");
+		this.clients.connect("silent-j", this.java.url(), "never");
 		JsonNode nodeFailure = this.node.call("emitWithAck", WAIT, "timeoutMs", timeout.toMillis(), "event", "q",
 				"args", List.of("u"));
 		assertThat(nodeFailure.path("ok").asBoolean()).as("%s", nodeFailure).isFalse();
 		assertThat(nodeFailure.path("error").asString()).isEqualTo("operation has timed out");
-		assertThat(strings(nodeFailure.path("result").path("responses"))).containsExactlyInAnyOrder("ja:u", "jb:u",
-				"na:u", "nb:u");
+		assertThat(FleetClients.strings(nodeFailure.path("result").path("responses")))
+			.containsExactlyInAnyOrder("ja:u", "jb:u", "na:u", "nb:u");
 		long nodeWaited = nodeFailure.path("result").path("elapsedMs").asLong();
 		assertThat(nodeWaited).isBetween(timeout.toMillis() - 50, timeout.toMillis() + 1000);
-		assertThat(this.clients.result("waitFor", "name", "silent-j", "event", "q").path("args").toString())
-			.isEqualTo("[\"u\"]");
-		this.clients.result("close", "name", "silent-j");
-		awaitTrue("silent-j gone", () -> this.io.sockets().sockets().size() == 2);
+		assertThat(this.clients.waitFor("silent-j", "q").toString()).isEqualTo("[\"u\"]");
+		this.clients.disconnect("silent-j");
+		FleetClients.awaitTrue("silent-j gone", () -> this.io.sockets().sockets().size() == 2);
 		logger.info("emitWithAck with a silent client on the other node ({} ms timeout): Java failed after {} ms, "
 				+ "Node.js after {} ms", timeout.toMillis(), javaWaited, nodeWaited);
 	}
@@ -402,21 +395,22 @@ class MixedFleetOperationsTests {
 	@Test
 	@Order(11)
 	void socketsJoinAndLeaveFromNodeJsMoveJavasClients() {
-		this.clients.result("join", "name", "ja", "room", "group");
-		this.clients.result("join", "name", "na", "room", "group");
+		this.clients.join("ja", "group");
+		this.clients.join("na", "group");
 
 		this.node.result("socketsJoin", "room", "group", "rooms", List.of("by-node-1", "by-node-2"));
-		awaitTrue("ja joined by Node.js", () -> javaSocket("ja").rooms().containsAll(List.of("by-node-1", "by-node-2")));
+		FleetClients.awaitTrue("ja joined by Node.js",
+				() -> javaSocket("ja").rooms().containsAll(List.of("by-node-1", "by-node-2")));
 		assertThat(javaSocket("jb").rooms()).doesNotContain("by-node-1", "by-node-2");
-		assertThat(idsOf(this.node.result("fetchSockets", "room", "by-node-1"))).containsExactlyInAnyOrder(id("ja"),
-				id("na"));
+		assertThat(FleetClients.idsOf(this.node.result("fetchSockets", "room", "by-node-1")))
+			.containsExactlyInAnyOrder(id("ja"), id("na"));
 
 		this.node.result("socketsLeave", "room", "group", "rooms", List.of("by-node-1"));
-		awaitTrue("ja left by Node.js", () -> !javaSocket("ja").rooms().contains("by-node-1"));
+		FleetClients.awaitTrue("ja left by Node.js", () -> !javaSocket("ja").rooms().contains("by-node-1"));
 		assertThat(javaSocket("ja").rooms()).contains("by-node-2");
-		assertThat(idsOf(this.node.result("fetchSockets", "room", "by-node-1"))).isEmpty();
+		assertThat(FleetClients.idsOf(this.node.result("fetchSockets", "room", "by-node-1"))).isEmpty();
 		this.node.result("socketsLeave", "rooms", List.of("by-node-2"));
-		awaitTrue("everyone left by-node-2", () -> !javaSocket("ja").rooms().contains("by-node-2"));
+		FleetClients.awaitTrue("everyone left by-node-2", () -> !javaSocket("ja").rooms().contains("by-node-2"));
 	}
 
 	@Test
@@ -424,18 +418,19 @@ class MixedFleetOperationsTests {
 	void socketsJoinAndLeaveFromJavaMoveNodeJsClients() {
 		// "group": ja and na, from the test before
 		this.io.in("group").socketsJoin("by-java-1", "by-java-2");
-		awaitTrue("na joined by Java", () -> nodeRoomsOf("na").containsAll(List.of("by-java-1", "by-java-2")));
+		FleetClients.awaitTrue("na joined by Java",
+				() -> nodeRoomsOf("na").containsAll(List.of("by-java-1", "by-java-2")));
 		assertThat(nodeRoomsOf("nb")).doesNotContain("by-java-1", "by-java-2");
 		assertThat(javaSocket("ja").rooms()).contains("by-java-1", "by-java-2");
 		JsonNode seenByNode = this.node.result("fetchSockets", "room", "by-java-1");
-		assertThat(idsOf(seenByNode)).containsExactlyInAnyOrder(id("ja"), id("na"));
+		assertThat(FleetClients.idsOf(seenByNode)).containsExactlyInAnyOrder(id("ja"), id("na"));
 
 		this.io.in("group").socketsLeave("by-java-1");
-		awaitTrue("na left by Java", () -> !nodeRoomsOf("na").contains("by-java-1"));
+		FleetClients.awaitTrue("na left by Java", () -> !nodeRoomsOf("na").contains("by-java-1"));
 		assertThat(nodeRoomsOf("na")).contains("by-java-2");
 		assertThat(javaSocket("ja").rooms()).doesNotContain("by-java-1");
 		this.io.sockets().socketsLeave("by-java-2");
-		awaitTrue("everyone left by-java-2", () -> !nodeRoomsOf("na").contains("by-java-2"));
+		FleetClients.awaitTrue("everyone left by-java-2", () -> !nodeRoomsOf("na").contains("by-java-2"));
 		assertThat(this.io.in("by-java-2").fetchSockets().block(WAIT)).isEmpty();
 	}
 
@@ -445,27 +440,27 @@ class MixedFleetOperationsTests {
 	@Order(13)
 	void disconnectSocketsAcrossNodes() {
 		for (String name : List.of("jv1", "jv2", "jv3")) {
-			connect(name, this.java.url(), "answer");
+			this.clients.connect(name, this.java.url(), "answer");
 		}
 		for (String name : List.of("nv1", "nv2", "nv3")) {
-			connect(name, nodeUrl(), "answer");
+			this.clients.connect(name, nodeUrl(), "answer");
 		}
 		for (String name : List.of("jv1", "nv1")) {
-			this.clients.result("join", "name", name, "room", "doomed-by-node");
+			this.clients.join(name, "doomed-by-node");
 		}
 		for (String name : List.of("jv2", "nv2")) {
-			this.clients.result("join", "name", name, "room", "doomed-by-java");
+			this.clients.join(name, "doomed-by-java");
 		}
 
 		// Node.js disconnects a room with a client on each node
 		this.node.result("disconnectSockets", "room", "doomed-by-node", "close", false);
-		assertDisconnected("jv1", "io server disconnect");
-		assertDisconnected("nv1", "io server disconnect");
+		this.clients.assertDisconnected("jv1", "io server disconnect");
+		this.clients.assertDisconnected("nv1", "io server disconnect");
 
 		// Java does, closing the connections
 		this.io.in("doomed-by-java").disconnectSockets(true);
-		String javaReason = assertDisconnected("jv2", null);
-		String nodeReason = assertDisconnected("nv2", null);
+		String javaReason = this.clients.assertDisconnected("jv2", null);
+		String nodeReason = this.clients.assertDisconnected("nv2", null);
 		logger.info("disconnectSockets(true) from Java: the client on Java saw '{}', the one on Node.js '{}'",
 				javaReason, nodeReason);
 
@@ -473,29 +468,24 @@ class MixedFleetOperationsTests {
 		RemoteSocket nv3 = this.io.in(id("nv3")).fetchSockets().block(WAIT).get(0);
 		assertThat(nv3.isLocal()).isFalse();
 		nv3.disconnect(false);
-		assertDisconnected("nv3", "io server disconnect");
+		this.clients.assertDisconnected("nv3", "io server disconnect");
 		this.node.result("remote", "sid", id("jv3"), "action", "disconnect", "close", false);
-		assertDisconnected("jv3", "io server disconnect");
+		this.clients.assertDisconnected("jv3", "io server disconnect");
 
 		// nobody else
-		awaitTrue("only the four first clients left", () -> idsOf(this.node.result("fetchSockets")).size() == 4);
+		FleetClients.awaitTrue("only the four first clients left",
+				() -> FleetClients.idsOf(this.node.result("fetchSockets")).size() == 4);
 		assertThat(this.io.fetchSockets().block(WAIT)).extracting(RemoteSocket::id)
 			.containsExactlyInAnyOrder(id("ja"), id("jb"), id("na"), id("nb"));
 		for (String name : List.of("ja", "jb", "na", "nb")) {
-			assertThat(this.clients.result("events", "name", name).toString()).as(name).doesNotContain("disconnect");
+			assertThat(this.clients.events(name).toString()).as(name).doesNotContain("disconnect");
 		}
 	}
 
 	// ---- helpers
 
-	private void connect(String name, String url, String acks) {
-		this.ids.put(name, this.clients.result("connect", "name", name, "url", url, "acks", acks).path("id").asString());
-	}
-
 	private String id(String name) {
-		String id = this.ids.get(name);
-		assertThat(id).as("id of client %s", name).isNotNull();
-		return id;
+		return this.clients.id(name);
 	}
 
 	private String nodeUrl() {
@@ -513,65 +503,16 @@ class MixedFleetOperationsTests {
 		for (JsonNode socket : this.node.result("fetchSockets", "room", id(name))) {
 			if (socket.path("id").asString().equals(id(name))) {
 				assertThat(socket.path("remote").asBoolean()).isFalse();
-				return new TreeSet<>(strings(socket.path("rooms")));
+				return new TreeSet<>(FleetClients.strings(socket.path("rooms")));
 			}
 		}
 		return fail("%s is not on the Node.js node", name);
-	}
-
-	/** Waits for the client's disconnect event and returns its reason. */
-	private String assertDisconnected(String name, String reason) {
-		String got = this.clients.result("waitFor", WAIT.plusSeconds(2), "name", name, "event", "disconnect")
-			.path("args")
-			.path(0)
-			.asString();
-		if (reason != null) {
-			assertThat(got).as("reason %s got", name).isEqualTo(reason);
-		}
-		return got;
-	}
-
-	private static JsonNode json(String text) {
-		return ControlledScript.JSON.readTree(text);
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> values = new ArrayList<>();
-		array.forEach((value) -> values.add(value.asString()));
-		return values;
-	}
-
-	private static List<String> idsOf(JsonNode sockets) {
-		List<String> values = new ArrayList<>();
-		sockets.forEach((socket) -> values.add(socket.path("id").asString()));
-		return values;
 	}
 
 	private static Set<String> fieldNames(JsonNode object) {
 		Set<String> names = new TreeSet<>();
 		object.propertyNames().forEach(names::add);
 		return names;
-	}
-
-	private static long elapsedMs(long start) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-	}
-
-	/** Retries every 50 ms for at most 5 s. */
-	private static void awaitTrue(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				fail("not within %d s: %s", WAIT.toSeconds(), what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				fail("interrupted while waiting: %s", what);
-			}
-		}
 	}
 
 }
