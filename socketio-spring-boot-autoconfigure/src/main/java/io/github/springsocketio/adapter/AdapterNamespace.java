@@ -44,10 +44,13 @@ public interface AdapterNamespace {
 	 * @param socketId the socket
 	 * @param messages the messages
 	 * @param ackId the ack id the packet carries
+	 * @param timeout how long the broadcast waits for acknowledgements (after that the
+	 * socket may forget it expects one), or {@code null} for as long as it is connected
 	 * @param onAck receives the socket's acknowledgement arguments
 	 * @return whether they were queued
 	 */
-	boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId, Consumer<JsonNode> onAck);
+	boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId, @Nullable Duration timeout,
+			Consumer<JsonNode> onAck);
 
 	/**
 	 * Return how long the state of a disconnected socket is kept for connection state

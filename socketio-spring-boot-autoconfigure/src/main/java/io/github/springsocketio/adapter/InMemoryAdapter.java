@@ -198,7 +198,7 @@ public class InMemoryAdapter implements Adapter {
 			.encode(new Packet(packet.type(), packet.namespace(), ackId, packet.data()));
 		int queued = 0;
 		for (String socketId : targets) {
-			if (this.namespace.deliverWithAck(socketId, messages, ackId, onAck)) {
+			if (this.namespace.deliverWithAck(socketId, messages, ackId, options.timeout(), onAck)) {
 				queued++;
 			}
 		}

@@ -480,12 +480,12 @@ public class Namespace implements AdapterNamespace {
 
 	@Override
 	public boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId,
-			Consumer<JsonNode> onAck) {
+			@Nullable Duration timeout, Consumer<JsonNode> onAck) {
 		Socket socket = this.sockets.get(socketId);
 		if (socket == null) {
 			return false;
 		}
-		socket.expectAck(ackId, onAck);
+		socket.expectAck(ackId, onAck, timeout);
 		return socket.deliver(messages, false);
 	}
 

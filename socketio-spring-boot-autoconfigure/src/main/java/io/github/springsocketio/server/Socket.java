@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.BroadcastOptions;
@@ -67,7 +68,13 @@ public final class Socket {
 
 	private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
 
+	/** The shortest time between two sweeps of expired broadcast acknowledgements. */
+	static final long ACK_SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
+
+	/** When {@link #expectAck} last dropped expired entries (racy on purpose: a hint). */
+	private long lastAckSweep = System.nanoTime();
 
 	private volatile boolean connected;
 
@@ -352,11 +359,28 @@ public final class Socket {
 	}
 
 	/**
-	 * Register the callback of an acknowledgement expected for a broadcast.
+	 * Register the callback of an acknowledgement expected for a broadcast. The broadcast
+	 * waits at most its timeout; a client that never answers would keep the entry until it
+	 * disconnects, so entries past their broadcast's timeout are dropped, in one sweep at
+	 * most every {@link #ACK_SWEEP_INTERVAL_NANOS}.
+	 * @param timeout the broadcast's timeout, or {@code null} if it waits for ever
 	 */
-	void expectAck(long ackId, Consumer<JsonNode> callback) {
+	void expectAck(long ackId, Consumer<JsonNode> callback, @Nullable Duration timeout) {
+		long now = System.nanoTime();
 		this.acks.put(ackId, new PendingAck(callback, (error) -> {
-		}, System.nanoTime()));
+		}, now, (timeout != null) ? Math.max(1, timeout.toNanos()) : 0));
+		if (now - this.lastAckSweep > ACK_SWEEP_INTERVAL_NANOS) {
+			this.lastAckSweep = now;
+			this.acks.values().removeIf((pending) -> pending.expired(now));
+		}
+	}
+
+	/**
+	 * Return how many acknowledgements this socket's client still owes.
+	 * @return the number of pending acknowledgements
+	 */
+	int pendingAcks() {
+		return this.acks.size();
 	}
 
 	private void notifyOutgoing(String event, ArrayNode args) {
@@ -615,7 +639,22 @@ public final class Socket {
 		return "Socket[" + this.id + ", " + this.namespace.name() + "]";
 	}
 
-	private record PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error, long sentAt) {
+	/**
+	 * An acknowledgement awaited from the client.
+	 *
+	 * @param expiresAfter nanoseconds after {@code sentAt} when nobody waits for it any
+	 * more, 0 if it is awaited until it comes or the socket disconnects
+	 */
+	private record PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error, long sentAt, long expiresAfter) {
+
+		PendingAck(Consumer<JsonNode> success, Consumer<Throwable> error, long sentAt) {
+			this(success, error, sentAt, 0);
+		}
+
+		boolean expired(long now) {
+			return this.expiresAfter > 0 && now - this.sentAt > this.expiresAfter;
+		}
+
 	}
 
 	/**

@@ -418,6 +418,26 @@ class SocketIOServerTests {
 	}
 
 	@Test
+	void aClientThatNeverAcknowledgesBroadcastsDoesNotPileUpPendingAcks() {
+		InProcessSession silent = InProcessSession.open(this.server).receive("40");
+		Socket socket = this.server.sockets().sockets().values().iterator().next();
+		silent.clear();
+		this.server.sockets().local().emitWithAck("forever").subscribe();
+		for (int i = 0; i < 100; i++) {
+			this.server.sockets().timeout(Duration.ofMillis(20)).emitWithAck("q").onErrorComplete().subscribe();
+		}
+		assertThat(silent.texts()).hasSize(101);
+		assertThat(socket.pendingAcks()).isBetween(2, 101);
+		// once their broadcasts gave up, the next broadcast with an ack drops them: all but
+		// the one without a timeout and itself
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			this.server.sockets().timeout(Duration.ofSeconds(30)).emitWithAck("q").subscribe();
+			assertThat(socket.pendingAcks()).isEqualTo(2 + (silent.texts().size() - 102));
+		});
+		assertThat(silent.isOpen()).isTrue();
+	}
+
+	@Test
 	void disconnectReasons() {
 		List<DisconnectReason> reasons = new CopyOnWriteArrayList<>();
 		this.server.onConnection((socket) -> socket.onDisconnect(reasons::add));
