@@ -1,8 +1,6 @@
 package io.github.springsocketio.engine;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -171,22 +169,12 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	@Test
 	void oversizedChunkedPostIsReadToItsEndSoTheConnectionServesTheNextRequest() throws IOException {
 		PollingClient polling = openPolling();
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			String target = PATH + "?EIO=4&transport=polling&sid=" + polling.sid();
-			String body = "4" + "x".repeat(1500);
-			out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-					+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+		String target = PATH + "?EIO=4&transport=polling&sid=" + polling.sid();
+		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
+			RawHttp.Response refused = connection.exchange(RawHttp.chunkedPost(target, "4" + "x".repeat(1500), true));
 			assertThat(refused.status()).isEqualTo(413);
 			assertThat(refused.header("Connection")).isNull();
-			out.write(("POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 6\r\n\r\n4after")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			RawHttp.Response accepted = RawHttp.readResponse(socket.getInputStream(), false);
+			RawHttp.Response accepted = connection.exchange(RawHttp.post(target, "4after"));
 			assertThat(accepted.status()).isEqualTo(200);
 			assertThat(accepted.body()).isEqualTo("ok");
 		}
@@ -196,22 +184,14 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	@Test
 	void postToAnUnknownSessionIsAnsweredAfterItsBodySoTheConnectionServesTheNextRequest() throws IOException {
 		PollingClient polling = openPolling();
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=unknown HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Content-Length: 900\r\n\r\n4" + "x".repeat(899))
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
+			RawHttp.Response refused = connection
+				.exchange(RawHttp.post(PATH + "?EIO=4&transport=polling&sid=unknown", "4" + "x".repeat(899)));
 			assertThat(refused.status()).isEqualTo(400);
 			assertThat(refused.body()).isEqualTo("{\"code\":1,\"message\":\"Session ID unknown\"}");
 			assertThat(refused.header("Connection")).isNull();
-			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid()
-					+ " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 6\r\n\r\n4after")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			assertThat(RawHttp.readResponse(socket.getInputStream(), false).body()).isEqualTo("ok");
+			assertThat(connection.exchange(RawHttp.post(PATH + "?EIO=4&transport=polling&sid=" + polling.sid(), "4after"))
+				.body()).isEqualTo("ok");
 		}
 		assertThat(polling.awaitPackets(1)).containsExactly("4after");
 	}
@@ -219,21 +199,14 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	@Test
 	void postFarBeyondTheLimitIsNotReadToItsEnd() throws IOException {
 		PollingClient polling = openPolling();
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
+		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
 			// more than twice maxHttpBufferSize (1000) and never finished: the server
 			// answers, closes the connection and does not wait for the rest
-			String chunk = "4" + "x".repeat(2500);
-			out.write(("POST " + PATH + "?EIO=4&transport=polling&sid=" + polling.sid()
-					+ " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
-					+ Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n")
-				.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			RawHttp.Response refused = RawHttp.readResponse(socket.getInputStream(), false);
+			RawHttp.Response refused = connection.exchange(RawHttp
+				.chunkedPost(PATH + "?EIO=4&transport=polling&sid=" + polling.sid(), "4" + "x".repeat(2500), false));
 			assertThat(refused.status()).isEqualTo(413);
 			assertThat(refused.header("Connection")).isEqualTo("close");
-			assertThat(socket.getInputStream().read()).isEqualTo(-1);
+			assertThat(connection.isClosedByServer()).isTrue();
 		}
 		assertSessionStillUsable(polling);
 	}

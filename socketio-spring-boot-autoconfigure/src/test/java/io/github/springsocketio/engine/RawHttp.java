@@ -57,6 +57,39 @@ final class RawHttp {
 	}
 
 	/**
+	 * Open a connection for several requests.
+	 * @param port the server port
+	 * @return the connection, reads time out after 5 s
+	 * @throws IOException if it cannot connect
+	 */
+	static Connection connect(int port) throws IOException {
+		return new Connection(port);
+	}
+
+	/**
+	 * A POST with a {@code Content-Length}.
+	 * @param target the request target
+	 * @param body the body, ASCII
+	 * @return the request's bytes as text
+	 */
+	static String post(String target, String body) {
+		return "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + body.length() + "\r\n\r\n"
+				+ body;
+	}
+
+	/**
+	 * A POST whose body is one chunk.
+	 * @param target the request target
+	 * @param body the body, ASCII
+	 * @param finished whether the last (empty) chunk follows
+	 * @return the request's bytes as text
+	 */
+	static String chunkedPost(String target, String body, boolean finished) {
+		return "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+				+ Integer.toHexString(body.length()) + "\r\n" + body + "\r\n" + (finished ? "0\r\n\r\n" : "");
+	}
+
+	/**
 	 * Read one response: its head, and its body unless it is a 101.
 	 * @param in the connection's input
 	 * @param untilEndIfNoLength read a body without {@code Content-Length} up to the end
@@ -116,6 +149,48 @@ final class RawHttp {
 			throw new IOException("connection closed before the response was complete");
 		}
 		return line.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	/**
+	 * A connection kept open for several requests, one at a time.
+	 */
+	static final class Connection implements AutoCloseable {
+
+		private final Socket socket;
+
+		private Connection(int port) throws IOException {
+			this.socket = new Socket("localhost", port);
+			this.socket.setSoTimeout(5000);
+		}
+
+		/**
+		 * Send a request and read its response (a body without {@code Content-Length}
+		 * is taken as empty).
+		 * @param request the request's bytes as text, ASCII
+		 * @return the response
+		 * @throws IOException on a network failure, a timeout or a connection closed
+		 */
+		Response exchange(String request) throws IOException {
+			OutputStream out = this.socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			return readResponse(this.socket.getInputStream(), false);
+		}
+
+		/**
+		 * Read on until the server closes the connection or sends something.
+		 * @return {@code true} if the server closed it with nothing more
+		 * @throws IOException on a network failure or a timeout
+		 */
+		boolean isClosedByServer() throws IOException {
+			return this.socket.getInputStream().read() == -1;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.socket.close();
+		}
+
 	}
 
 }
