@@ -20,8 +20,10 @@ import org.springframework.messaging.handler.invocation.reactive.SyncHandlerMeth
  * Resolves parameters of one context type from the message headers: one instance per
  * type (see the factory methods). A parameter of a subtype receives the value only if
  * it is an instance of it, e.g. a {@code Principal} parameter declared as Spring
- * Security's {@code Authentication}. The context of sockets is {@code null} for
- * server-side events, and the reverse (methods that declare it are refused at startup).
+ * Security's {@code Authentication}. Context a message does not have (a socket for a
+ * server-side event, or the reverse) is {@code null}: only exception handlers get it,
+ * since mapped methods that declare it fail the startup (see
+ * {@link ScopedArgumentResolver}).
  */
 final class ContextArgumentResolver implements SyncHandlerMethodArgumentResolver, ScopedArgumentResolver {
 

@@ -455,7 +455,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		@Override
 		public String toString() {
 			return "events " + names(this.events) + ((this.beforeConnect != null) ? ", @BeforeConnect" : "")
-					+ ((this.connect != null) ? ", @OnConnect" : "") + ((this.disconnect != null) ? ", @OnDisconnect" : "")
+					+ ((this.connect != null) ? ", @OnConnect" : "")
+					+ ((this.disconnect != null) ? ", @OnDisconnect" : "")
 					+ (this.serverSideEvents.isEmpty() ? "" : ", server-side events " + names(this.serverSideEvents));
 		}
 

@@ -1,5 +1,6 @@
 package io.github.springsocketio.annotation;
 
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
@@ -129,7 +130,8 @@ class ServerSideEventControllerTests {
 
 	@Test
 	void argumentsAreConvertedToRecordAndPojoAndTheReturnedValueIsTheAnswer() {
-		JsonNode answer = ask("greeting", Map.of("name", "ann", "count", 1), Map.of("label", "x", "values", List.of(7, 3)));
+		JsonNode answer = ask("greeting", Map.of("name", "ann", "count", 1),
+				Map.of("label", "x", "values", List.of(7, 3)));
 		assertThat(answer).isEqualTo(json("{'greeting': {'name': 'ANN', 'count': 2}, 'label': 'x!', 'sum': 10}"));
 	}
 
@@ -185,7 +187,8 @@ class ServerSideEventControllerTests {
 
 	@Test
 	void controllerExceptionHandlerAnswersWithoutASocket() {
-		assertThat(ask("fail", "x")).isEqualTo(json("{'handledBy': 'controller', 'message': 'boom: x', 'socket': 'none'}"));
+		assertThat(ask("fail", "x"))
+			.isEqualTo(json("{'handledBy': 'controller', 'message': 'boom: x', 'socket': 'none'}"));
 		assertThat(ask("fail-mono", "y"))
 			.isEqualTo(json("{'handledBy': 'controller', 'message': 'async boom: y', 'socket': 'none'}"));
 	}
@@ -243,7 +246,8 @@ class ServerSideEventControllerTests {
 		SocketIOMessageHandler handler = context.getBean(SocketIOMessageHandler.class);
 		assertThat(handler.getHandlerMethods()).containsKeys(SocketIOMapping.event("/", "greeting"),
 				SocketIOMapping.serverSideEvent("/", "greeting"), SocketIOMapping.serverSideEvent("/jobs", "greeting"));
-		assertThat(handler.getHandlerMethods().get(SocketIOMapping.serverSideEvent("/", "greeting")).getMethod().getName())
+		assertThat(handler.getHandlerMethods().get(SocketIOMapping.serverSideEvent("/", "greeting")).getMethod())
+			.extracting(Method::getName)
 			.isEqualTo("greeting");
 	}
 
@@ -296,7 +300,8 @@ class ServerSideEventControllerTests {
 					.rootCause()
 					.isInstanceOf(IllegalStateException.class)
 					.hasMessageContaining(ServerSideEventOfClientEvent.class.getName() + ".echo(")
-					.hasMessageContaining("is mapped with @OnEvent and cannot take parameter 0 of type ServerSideEvent"));
+					.hasMessageContaining(
+							"is mapped with @OnEvent and cannot take parameter 0 of type ServerSideEvent"));
 		}
 
 		@ParameterizedTest
