@@ -3,6 +3,7 @@ package io.github.springsocketio.annotation;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -279,18 +281,39 @@ class ServerSideEventControllerTests {
 							SocketIOMapping.serverSideEvent("/chat", "sync")));
 		}
 
-		@ParameterizedTest
-		@ValueSource(classes = { SocketParameter.class, SocketEventParameter.class, AckSenderParameter.class,
-				HandshakeParameter.class, DisconnectReasonParameter.class, PrincipalParameter.class,
-				AuthParameter.class })
-		void socketContextParameterFailsTheStartup(Class<?> controller) {
-			this.contextRunner.withUserConfiguration(controller)
+		@Test
+		void socketParameterFailsTheStartup() {
+			this.contextRunner.withUserConfiguration(SocketParameter.class)
 				.run((context) -> assertThat(context).getFailure()
 					.rootCause()
 					.isInstanceOf(IllegalStateException.class)
-					.hasMessageContaining(controller.getName() + ".sync(")
-					.hasMessageContaining("is mapped with @OnServerSideEvent and cannot take parameter 1 of type")
+					.hasMessageContaining(SocketParameter.class.getName() + ".sync(")
+					.hasMessageContaining("is mapped with @OnServerSideEvent and cannot take parameter 1 of type Socket")
 					.hasMessageContaining("a server-side event comes from another node, not from a socket"));
+		}
+
+		/**
+		 * Registered one by one on a running handler, through the same checks as at
+		 * startup.
+		 */
+		@ParameterizedTest
+		@ValueSource(strings = { "socket", "socketEvent", "ackSender", "handshake", "disconnectReason", "principal",
+				"auth" })
+		void everySocketContextParameterIsRefused(String name) {
+			Method method = Arrays.stream(SocketContext.class.getDeclaredMethods())
+				.filter((candidate) -> candidate.getName().equals(name))
+				.findFirst()
+				.orElseThrow();
+			this.contextRunner.run((context) -> {
+				SocketIOMessageHandler handler = context.getBean(SocketIOMessageHandler.class);
+				assertThatIllegalStateException()
+					.isThrownBy(() -> handler.registerHandlerMethod(new SocketContext(), method,
+							SocketIOMapping.serverSideEvent("/", name)))
+					.withMessageContaining(SocketContext.class.getName() + "." + name + "(")
+					.withMessageContaining("cannot take parameter 1 of type "
+							+ method.getParameterTypes()[1].getSimpleName());
+				assertThat(handler.getHandlerMethods()).isEmpty();
+			});
 		}
 
 		@Test
@@ -364,56 +387,28 @@ class ServerSideEventControllerTests {
 
 	}
 
-	@SocketIOController
-	static class SocketEventParameter {
+	/** Methods taking a socket's context, registered by hand. */
+	static class SocketContext {
 
-		@OnServerSideEvent("sync")
-		void sync(String text, SocketEvent event) {
+		void socket(String text, Socket socket) {
 		}
 
-	}
-
-	@SocketIOController
-	static class AckSenderParameter {
-
-		@OnServerSideEvent("sync")
-		void sync(String text, AckSender ack) {
+		void socketEvent(String text, SocketEvent event) {
 		}
 
-	}
-
-	@SocketIOController
-	static class HandshakeParameter {
-
-		@OnServerSideEvent("sync")
-		void sync(String text, Handshake handshake) {
+		void ackSender(String text, AckSender ack) {
 		}
 
-	}
-
-	@SocketIOController
-	static class DisconnectReasonParameter {
-
-		@OnServerSideEvent("sync")
-		void sync(String text, DisconnectReason reason) {
+		void handshake(String text, Handshake handshake) {
 		}
 
-	}
-
-	@SocketIOController
-	static class PrincipalParameter {
-
-		@OnServerSideEvent("sync")
-		void sync(String text, Principal principal) {
+		void disconnectReason(String text, DisconnectReason reason) {
 		}
 
-	}
+		void principal(String text, Principal principal) {
+		}
 
-	@SocketIOController
-	static class AuthParameter {
-
-		@OnServerSideEvent("sync")
-		void sync(String text, @Auth Map<String, Object> auth) {
+		void auth(String text, @Auth Map<String, Object> auth) {
 		}
 
 	}
