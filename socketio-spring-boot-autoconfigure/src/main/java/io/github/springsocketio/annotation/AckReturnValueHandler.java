@@ -1,6 +1,5 @@
 package io.github.springsocketio.annotation;
 
-import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,11 +12,12 @@ import org.springframework.messaging.handler.invocation.reactive.HandlerMethodRe
 
 /**
  * Turns what handler methods (and exception handlers) return into the event's
- * acknowledgement: a value as is, a single-value publisher ({@code Mono},
+ * acknowledgement, or for a server-side event into this node's answer (see
+ * {@link DispatchHeaders#reply}): a value as is, a single-value publisher ({@code Mono},
  * {@code CompletableFuture}...) once it completes, a multi-value one ({@code Flux}) as the
  * list of its values. A returned publisher is always subscribed to, ack or not
  * ({@code InvocableHandlerMethod} does not flatten it). Nothing is sent for {@code null},
- * for an empty publisher, when the client did not ask, or for connections and
+ * for an empty publisher, when the sender did not ask, or for connections and
  * disconnections.
  */
 final class AckReturnValueHandler implements HandlerMethodReturnValueHandler {
@@ -39,21 +39,14 @@ final class AckReturnValueHandler implements HandlerMethodReturnValueHandler {
 		if (returnValue == null) {
 			return Mono.empty();
 		}
-		SocketEvent event = DispatchHeaders.event(message);
 		ReactiveAdapter adapter = this.registry.getAdapter(returnValue.getClass());
 		if (adapter == null) {
-			ack(event, returnValue);
+			DispatchHeaders.reply(message, returnValue);
 			return Mono.empty();
 		}
 		Mono<?> value = adapter.isMultiValue() ? Flux.from(adapter.toPublisher(returnValue)).collectList()
 				: Mono.from(adapter.toPublisher(returnValue));
-		return value.doOnNext((result) -> ack(event, result)).then();
-	}
-
-	private static void ack(@Nullable SocketEvent event, Object value) {
-		if (event != null) {
-			event.ack(value);
-		}
+		return value.doOnNext((result) -> DispatchHeaders.reply(message, result)).then();
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.github.springsocketio.annotation;
 
 import java.security.Principal;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.github.springsocketio.server.DisconnectReason;
 import io.github.springsocketio.server.Handshake;
 import io.github.springsocketio.server.Namespace;
+import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
@@ -18,55 +20,76 @@ import org.springframework.messaging.handler.invocation.reactive.SyncHandlerMeth
  * Resolves parameters of one context type from the message headers: one instance per
  * type (see the factory methods). A parameter of a subtype receives the value only if
  * it is an instance of it, e.g. a {@code Principal} parameter declared as Spring
- * Security's {@code Authentication}.
+ * Security's {@code Authentication}. Context a message does not have (a socket for a
+ * server-side event, or the reverse) is {@code null}: only exception handlers get it,
+ * since mapped methods that declare it fail the startup (see
+ * {@link ScopedArgumentResolver}).
  */
-final class ContextArgumentResolver implements SyncHandlerMethodArgumentResolver {
+final class ContextArgumentResolver implements SyncHandlerMethodArgumentResolver, ScopedArgumentResolver {
 
 	private static final AckSender NO_ACK = (values) -> false;
 
 	private final Class<?> type;
 
+	private final Set<SocketIOMapping.Kind> scope;
+
 	private final Function<Message<?>, @Nullable Object> value;
 
-	private ContextArgumentResolver(Class<?> type, Function<Message<?>, @Nullable Object> value) {
+	private ContextArgumentResolver(Class<?> type, Set<SocketIOMapping.Kind> scope,
+			Function<Message<?>, @Nullable Object> value) {
 		this.type = type;
+		this.scope = scope;
 		this.value = value;
 	}
 
 	static ContextArgumentResolver message() {
-		return new ContextArgumentResolver(Message.class, (message) -> message);
+		return new ContextArgumentResolver(Message.class, ALL, (message) -> message);
+	}
+
+	static ContextArgumentResolver namespace() {
+		return new ContextArgumentResolver(Namespace.class, ALL, DispatchHeaders::namespace);
 	}
 
 	static ContextArgumentResolver socket() {
-		return new ContextArgumentResolver(Socket.class, DispatchHeaders::socket);
+		return new ContextArgumentResolver(Socket.class, SOCKET, DispatchHeaders::socket);
 	}
 
 	static ContextArgumentResolver event() {
-		return new ContextArgumentResolver(SocketEvent.class, DispatchHeaders::event);
+		return new ContextArgumentResolver(SocketEvent.class, SOCKET, DispatchHeaders::event);
 	}
 
 	static ContextArgumentResolver ackSender() {
-		return new ContextArgumentResolver(AckSender.class, (message) -> {
+		return new ContextArgumentResolver(AckSender.class, SOCKET, (message) -> {
 			SocketEvent event = DispatchHeaders.event(message);
 			return (event != null) ? (AckSender) event::ack : NO_ACK;
 		});
 	}
 
 	static ContextArgumentResolver handshake() {
-		return new ContextArgumentResolver(Handshake.class, (message) -> DispatchHeaders.socket(message).handshake());
-	}
-
-	static ContextArgumentResolver namespace() {
-		return new ContextArgumentResolver(Namespace.class, (message) -> DispatchHeaders.socket(message).namespace());
+		return new ContextArgumentResolver(Handshake.class, SOCKET, (message) -> {
+			Socket socket = DispatchHeaders.socket(message);
+			return (socket != null) ? socket.handshake() : null;
+		});
 	}
 
 	static ContextArgumentResolver disconnectReason() {
-		return new ContextArgumentResolver(DisconnectReason.class, DispatchHeaders::disconnectReason);
+		return new ContextArgumentResolver(DisconnectReason.class, SOCKET, DispatchHeaders::disconnectReason);
 	}
 
 	static ContextArgumentResolver principal() {
-		return new ContextArgumentResolver(Principal.class,
-				(message) -> DispatchHeaders.socket(message).handshake().principal());
+		return new ContextArgumentResolver(Principal.class, SOCKET, (message) -> {
+			Socket socket = DispatchHeaders.socket(message);
+			return (socket != null) ? socket.handshake().principal() : null;
+		});
+	}
+
+	static ContextArgumentResolver serverSideEvent() {
+		return new ContextArgumentResolver(ServerSideEvent.class, SERVER_SIDE, DispatchHeaders::serverSideEvent);
+	}
+
+	@Override
+	public Set<SocketIOMapping.Kind> scope() {
+		return this.scope;
 	}
 
 	@Override

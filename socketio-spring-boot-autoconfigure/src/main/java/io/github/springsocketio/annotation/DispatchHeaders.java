@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.server.Namespace;
+import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +18,10 @@ import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
- * The headers of the messages that carry socket events to handler methods: the context
- * that argument resolvers and the return value handler read. The payload is the
- * event's arguments ({@code []} for connections and disconnections).
+ * The headers of the messages that carry socket events and server-side events to
+ * handler methods: the context that argument resolvers and the return value handler
+ * read. The payload is the event's arguments ({@code []} for connections and
+ * disconnections).
  */
 final class DispatchHeaders {
 
@@ -28,7 +31,10 @@ final class DispatchHeaders {
 	/** The mapping the message is for. */
 	static final String MAPPING = "socketio.mapping";
 
-	/** The {@link Socket}. */
+	/** The {@link Namespace}. */
+	static final String NAMESPACE = "socketio.namespace";
+
+	/** The {@link Socket}, for socket messages only. */
 	static final String SOCKET = "socketio.socket";
 
 	/** The {@link SocketEvent}, for events only. */
@@ -37,7 +43,13 @@ final class DispatchHeaders {
 	/** The {@link DisconnectReason}, for disconnections only. */
 	static final String DISCONNECT_REASON = "socketio.disconnectReason";
 
-	/** The {@link Scheduler} that runs the socket's blocking handlers in order. */
+	/** The {@link ServerSideEvent}, for server-side events only. */
+	static final String SERVER_SIDE_EVENT = "socketio.serverSideEvent";
+
+	/**
+	 * The {@link Scheduler} that runs blocking handlers in order: the socket's, or the
+	 * namespace's for server-side events.
+	 */
 	static final String LANE = "socketio.lane";
 
 	private DispatchHeaders() {
@@ -45,9 +57,7 @@ final class DispatchHeaders {
 
 	static Message<ArrayNode> message(SocketIOMapping mapping, Socket socket, @Nullable SocketEvent event,
 			@Nullable DisconnectReason reason, @Nullable Scheduler lane) {
-		Map<String, Object> headers = new HashMap<>(8);
-		headers.put(DESTINATION, mapping.destination());
-		headers.put(MAPPING, mapping);
+		Map<String, Object> headers = headers(mapping, socket.namespace(), lane);
 		headers.put(SOCKET, socket);
 		if (event != null) {
 			headers.put(EVENT, event);
@@ -55,23 +65,88 @@ final class DispatchHeaders {
 		if (reason != null) {
 			headers.put(DISCONNECT_REASON, reason);
 		}
-		if (lane != null) {
-			headers.put(LANE, lane);
-		}
 		ArrayNode payload = (event != null) ? event.args() : JsonNodeFactory.instance.arrayNode();
 		return MessageBuilder.createMessage(payload, new Headers(headers));
 	}
 
-	static Socket socket(Message<?> message) {
-		Socket socket = message.getHeaders().get(SOCKET, Socket.class);
-		if (socket == null) {
+	static Message<ArrayNode> message(SocketIOMapping mapping, ServerSideEvent event, Scheduler lane) {
+		Map<String, Object> headers = headers(mapping, event.namespace(), lane);
+		headers.put(SERVER_SIDE_EVENT, event);
+		return MessageBuilder.createMessage(event.args(), new Headers(headers));
+	}
+
+	private static Map<String, Object> headers(SocketIOMapping mapping, Namespace namespace,
+			@Nullable Scheduler lane) {
+		Map<String, Object> headers = new HashMap<>(8);
+		headers.put(DESTINATION, mapping.destination());
+		headers.put(MAPPING, mapping);
+		headers.put(NAMESPACE, namespace);
+		if (lane != null) {
+			headers.put(LANE, lane);
+		}
+		return headers;
+	}
+
+	static Namespace namespace(Message<?> message) {
+		Namespace namespace = message.getHeaders().get(NAMESPACE, Namespace.class);
+		if (namespace == null) {
 			throw new IllegalStateException("Not a Socket.IO message: " + message);
 		}
-		return socket;
+		return namespace;
+	}
+
+	/**
+	 * Return the socket, which server-side events do not have.
+	 */
+	static @Nullable Socket socket(Message<?> message) {
+		return message.getHeaders().get(SOCKET, Socket.class);
 	}
 
 	static @Nullable SocketEvent event(Message<?> message) {
 		return message.getHeaders().get(EVENT, SocketEvent.class);
+	}
+
+	static @Nullable ServerSideEvent serverSideEvent(Message<?> message) {
+		return message.getHeaders().get(SERVER_SIDE_EVENT, ServerSideEvent.class);
+	}
+
+	/**
+	 * Return whether the sender of the event waits for a value of the handler: a client
+	 * that asked for an acknowledgement, or a node that asked for answers.
+	 */
+	static boolean expectsReply(Message<?> message) {
+		SocketEvent event = event(message);
+		if (event != null) {
+			return event.hasAck();
+		}
+		ServerSideEvent serverSideEvent = serverSideEvent(message);
+		return serverSideEvent != null && serverSideEvent.hasAck();
+	}
+
+	/**
+	 * Send the value of a handler to the sender of the event if it waits for one: as the
+	 * client's acknowledgement (one argument), or as this node's answer to the node that
+	 * sent a server-side event. Only the first value counts.
+	 */
+	static void reply(Message<?> message, Object value) {
+		SocketEvent event = event(message);
+		if (event != null) {
+			event.ack(value);
+			return;
+		}
+		ServerSideEvent serverSideEvent = serverSideEvent(message);
+		if (serverSideEvent != null) {
+			serverSideEvent.ack(value);
+		}
+	}
+
+	/**
+	 * Return who the message comes from, for logs: {@code socket <id>} or
+	 * {@code another node}.
+	 */
+	static String origin(Message<?> message) {
+		Socket socket = socket(message);
+		return (socket != null) ? "socket " + socket.id() : "another node";
 	}
 
 	static @Nullable DisconnectReason disconnectReason(Message<?> message) {

@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A component whose {@link OnEvent}, {@link OnConnect}, {@link OnDisconnect} and
- * {@link BeforeConnect} methods handle the sockets of one namespace. Several controllers
- * may share a namespace; each event (and each of connect, disconnect and before-connect)
- * may be mapped only once per namespace, or the application fails to start.
+ * {@link BeforeConnect} methods handle the sockets of one namespace, and whose
+ * {@link OnServerSideEvent} methods handle the events other nodes of the cluster send to
+ * it. Several controllers may share a namespace; each event, each server-side event (and
+ * each of connect, disconnect and before-connect) may be mapped only once per namespace,
+ * or the application fails to start.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -6,12 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a controller method handles: an event, the connection, the disconnection or the
- * admission of the sockets of one namespace. Two methods with equal mappings make the
- * application fail to start.
+ * admission of the sockets of one namespace, or an event other nodes sent to it. Two
+ * methods with equal mappings make the application fail to start.
  *
  * @param namespace the namespace, e.g. {@code /}
  * @param kind what is handled
- * @param event the event name for {@link Kind#EVENT}, {@code null} otherwise
+ * @param event the event name for {@link Kind#EVENT} and {@link Kind#SERVER_SIDE_EVENT},
+ * {@code null} otherwise
  */
 public record SocketIOMapping(String namespace, Kind kind, @Nullable String event) {
 
@@ -20,17 +21,42 @@ public record SocketIOMapping(String namespace, Kind kind, @Nullable String even
 	 */
 	public enum Kind {
 
-		/** An event ({@link OnEvent}). */
-		EVENT,
+		/** An event of a socket ({@link OnEvent}). */
+		EVENT("@OnEvent"),
 
 		/** The admission of a socket ({@link BeforeConnect}). */
-		BEFORE_CONNECT,
+		BEFORE_CONNECT("@BeforeConnect"),
 
 		/** The connection of a socket ({@link OnConnect}). */
-		CONNECT,
+		CONNECT("@OnConnect"),
 
 		/** The disconnection of a socket ({@link OnDisconnect}). */
-		DISCONNECT
+		DISCONNECT("@OnDisconnect"),
+
+		/** An event from another node of the cluster ({@link OnServerSideEvent}). */
+		SERVER_SIDE_EVENT("@OnServerSideEvent");
+
+		private final String annotation;
+
+		Kind(String annotation) {
+			this.annotation = annotation;
+		}
+
+		/**
+		 * Return the annotation that maps a method to this kind.
+		 * @return the annotation's name with its {@code @}, e.g. {@code @OnEvent}
+		 */
+		public String annotation() {
+			return this.annotation;
+		}
+
+		/**
+		 * Return whether mappings of this kind are named by an event.
+		 * @return {@code true} for {@link #EVENT} and {@link #SERVER_SIDE_EVENT}
+		 */
+		public boolean isNamed() {
+			return this == EVENT || this == SERVER_SIDE_EVENT;
+		}
 
 	}
 
@@ -38,12 +64,13 @@ public record SocketIOMapping(String namespace, Kind kind, @Nullable String even
 	 * Create a mapping.
 	 * @param namespace the namespace
 	 * @param kind what is handled
-	 * @param event the event name, required for {@link Kind#EVENT} only
+	 * @param event the event name, required for the {@linkplain Kind#isNamed() named}
+	 * kinds only
 	 */
 	public SocketIOMapping {
 		Objects.requireNonNull(namespace, "namespace");
 		Objects.requireNonNull(kind, "kind");
-		if ((kind == Kind.EVENT) != (event != null)) {
+		if (kind.isNamed() != (event != null)) {
 			throw new IllegalArgumentException("An event name is required for events only");
 		}
 	}
@@ -59,9 +86,19 @@ public record SocketIOMapping(String namespace, Kind kind, @Nullable String even
 	}
 
 	/**
+	 * Return the mapping of an event from other nodes.
+	 * @param namespace the namespace
+	 * @param event the event name
+	 * @return the mapping
+	 */
+	public static SocketIOMapping serverSideEvent(String namespace, String event) {
+		return new SocketIOMapping(namespace, Kind.SERVER_SIDE_EVENT, event);
+	}
+
+	/**
 	 * Return the mapping of the connection, disconnection or admission of sockets.
 	 * @param namespace the namespace
-	 * @param kind anything but {@link Kind#EVENT}
+	 * @param kind a kind that is not {@linkplain Kind#isNamed() named}
 	 * @return the mapping
 	 */
 	public static SocketIOMapping of(String namespace, Kind kind) {
@@ -78,12 +115,8 @@ public record SocketIOMapping(String namespace, Kind kind, @Nullable String even
 
 	@Override
 	public String toString() {
-		return switch (this.kind) {
-			case EVENT -> "@OnEvent(\"" + this.event + "\") of namespace \"" + this.namespace + "\"";
-			case BEFORE_CONNECT -> "@BeforeConnect of namespace \"" + this.namespace + "\"";
-			case CONNECT -> "@OnConnect of namespace \"" + this.namespace + "\"";
-			case DISCONNECT -> "@OnDisconnect of namespace \"" + this.namespace + "\"";
-		};
+		String name = (this.event != null) ? "(\"" + this.event + "\")" : "";
+		return this.kind.annotation() + name + " of namespace \"" + this.namespace + "\"";
 	}
 
 }

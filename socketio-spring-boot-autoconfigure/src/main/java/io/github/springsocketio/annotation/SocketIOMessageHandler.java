@@ -11,9 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
-import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.Socket;
-import io.github.springsocketio.server.SocketEvent;
 import io.github.springsocketio.server.SocketIOServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,9 +21,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
@@ -44,20 +45,23 @@ import org.springframework.web.method.ControllerAdviceBean;
 /**
  * Dispatches the events of a {@link SocketIOServer} to the methods of
  * {@link SocketIOController} beans: {@link OnEvent}, {@link OnConnect},
- * {@link OnDisconnect} and {@link BeforeConnect}, mapped by {@link SocketIOMapping}
- * (namespace, kind, event); a mapping claimed twice fails the startup.
+ * {@link OnDisconnect} and {@link BeforeConnect} for sockets, {@link OnServerSideEvent}
+ * for the events other nodes send, mapped by {@link SocketIOMapping} (namespace, kind,
+ * event); a mapping claimed twice fails the startup, and so does a method that declares
+ * context its kind does not have (a socket for a server-side event).
  * <p>
  * Each event becomes a {@link Message} whose payload is the event's arguments and whose
- * headers carry the socket, the event and the disconnect reason, read by one argument
- * resolver per context type. {@code @MessageExceptionHandler} methods of the controller,
- * then of {@code @ControllerAdvice} beans, handle exceptions; an exception none handles is
- * logged and, when the client asked for an acknowledgement, answered with
- * {@code {"error": message}}.
+ * headers carry the namespace, the socket, the event and the disconnect reason (or the
+ * server-side event), read by one argument resolver per context type.
+ * {@code @MessageExceptionHandler} methods of the controller, then of
+ * {@code @ControllerAdvice} beans, handle exceptions; an exception none handles is logged
+ * and, when the client asked for an acknowledgement (or the sending node for an answer),
+ * answered with {@code {"error": message}}.
  * <p>
  * Whether a method is blocking is decided once, at registration: methods returning a
  * reactive type ({@code Mono}, {@code Flux}, {@code CompletableFuture}...) run inline on
  * the thread that delivers the event; the others run on the controller executor, one at
- * a time and in arrival order per socket.
+ * a time and in arrival order per socket (per namespace for server-side events).
  */
 public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketIOMapping> implements DisposableBean {
 
@@ -175,6 +179,7 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		resolvers.add(ContextArgumentResolver.namespace());
 		resolvers.add(ContextArgumentResolver.disconnectReason());
 		resolvers.add(ContextArgumentResolver.principal());
+		resolvers.add(ContextArgumentResolver.serverSideEvent());
 		resolvers.add(ContextArgumentResolver.message());
 		resolvers.addAll(getArgumentResolverConfigurer().getCustomResolvers());
 		resolvers.add(new PayloadArgumentResolver(resolvers, converter));
@@ -200,8 +205,16 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		List<SocketIOMapping> mappings = new ArrayList<>(1);
 		OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
 		if (onEvent != null) {
-			Assert.state(!onEvent.value().isEmpty(), () -> "Empty event name on " + method.toGenericString());
-			mappings.add(SocketIOMapping.event(namespace, onEvent.value()));
+			mappings.add(SocketIOMapping.event(namespace, eventName(onEvent.value(), method)));
+		}
+		OnServerSideEvent onServerSideEvent = AnnotatedElementUtils.findMergedAnnotation(method,
+				OnServerSideEvent.class);
+		if (onServerSideEvent != null) {
+			String name = eventName(onServerSideEvent.value(), method);
+			Assert.state(!Namespace.RESERVED_SERVER_SIDE_EVENTS.contains(name),
+					() -> "Reserved server-side event name \"" + name + "\" on " + method.toGenericString()
+							+ " (reserved: " + Namespace.RESERVED_SERVER_SIDE_EVENTS + ")");
+			mappings.add(SocketIOMapping.serverSideEvent(namespace, name));
 		}
 		if (AnnotatedElementUtils.hasAnnotation(method, OnConnect.class)) {
 			mappings.add(SocketIOMapping.of(namespace, SocketIOMapping.Kind.CONNECT));
@@ -214,16 +227,47 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		}
 		if (mappings.size() > 1) {
 			throw new IllegalStateException("Method " + method.toGenericString()
-					+ " has more than one of @OnEvent, @OnConnect, @OnDisconnect and @BeforeConnect");
+					+ " has more than one of @OnEvent, @OnConnect, @OnDisconnect, @BeforeConnect and"
+					+ " @OnServerSideEvent");
 		}
 		return mappings.isEmpty() ? null : mappings.get(0);
 	}
 
+	private static String eventName(String name, Method method) {
+		Assert.state(!name.isEmpty(), () -> "Empty event name on " + method.toGenericString());
+		return name;
+	}
+
 	@Override
 	protected SocketIOMapping extendMapping(SocketIOMapping mapping, HandlerMethod handlerMethod) {
+		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+			checkContext(mapping, handlerMethod, parameter);
+		}
 		Class<?> returnType = handlerMethod.getReturnType().getParameterType();
 		this.blocking.put(handlerMethod.getMethod(), getReactiveAdapterRegistry().getAdapter(returnType) == null);
 		return mapping;
+	}
+
+	/**
+	 * Refuse a parameter whose context the mapping's kind does not have, e.g. a socket
+	 * for a server-side event, rather than pass {@code null}.
+	 */
+	private void checkContext(SocketIOMapping mapping, HandlerMethod handlerMethod, MethodParameter parameter) {
+		for (HandlerMethodArgumentResolver resolver : getArgumentResolvers().getResolvers()) {
+			if (resolver.supportsParameter(parameter)) {
+				if (resolver instanceof ScopedArgumentResolver scoped && !scoped.scope().contains(mapping.kind())) {
+					String why = (mapping.kind() == SocketIOMapping.Kind.SERVER_SIDE_EVENT)
+							? "a server-side event comes from another node, not from a socket; it takes the"
+									+ " event's arguments, ServerSideEvent, Namespace and Message"
+							: "it is the context of @OnServerSideEvent methods only";
+					throw new IllegalStateException("Method " + handlerMethod.getMethod().toGenericString()
+							+ " is mapped with " + mapping.kind().annotation() + " and cannot take parameter "
+							+ parameter.getParameterIndex() + " of type "
+							+ parameter.getParameterType().getSimpleName() + ": " + why);
+				}
+				return;
+			}
+		}
 	}
 
 	@Override
@@ -323,36 +367,58 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 			if (!mappings.events.isEmpty() || mappings.connect != null || mappings.disconnect != null) {
 				this.server.of(name).onConnection((socket) -> attach(socket, mappings));
 			}
+			if (!mappings.serverSideEvents.isEmpty()) {
+				listen(this.server.of(name), mappings.serverSideEvents);
+			}
 			log.debug("Socket.IO namespace {}: {}", name, mappings);
 		});
 	}
 
 	private void attach(Socket socket, NamespaceMappings mappings) {
-		Assert.state(this.executor != null, "Not initialized");
-		Scheduler lane = Schedulers.fromExecutor(new SerialExecutor(this.executor));
+		Scheduler lane = newLane();
 		for (SocketIOMapping mapping : mappings.events) {
-			String event = mapping.event();
-			Assert.state(event != null, "No event name");
-			socket.onAsync(event, (received) -> dispatch(mapping, socket, received, null, lane));
+			socket.onAsync(eventOf(mapping),
+					(received) -> dispatch(DispatchHeaders.message(mapping, socket, received, null, lane)));
 		}
 		SocketIOMapping disconnect = mappings.disconnect;
 		if (disconnect != null) {
-			socket.onDisconnect((reason) -> dispatch(disconnect, socket, null, reason, lane).subscribe());
+			socket.onDisconnect(
+					(reason) -> dispatch(DispatchHeaders.message(disconnect, socket, null, reason, lane)).subscribe());
 		}
 		SocketIOMapping connect = mappings.connect;
 		if (connect != null) {
-			dispatch(connect, socket, null, null, lane).subscribe();
+			dispatch(DispatchHeaders.message(connect, socket, null, null, lane)).subscribe();
 		}
 	}
 
-	private Mono<Void> dispatch(SocketIOMapping mapping, Socket socket, @Nullable SocketEvent event,
-			@Nullable DisconnectReason reason, Scheduler lane) {
-		return handleMessage(DispatchHeaders.message(mapping, socket, event, reason, lane)).onErrorResume((ex) -> {
+	/**
+	 * Listen to the server-side events of a namespace: they arrive on the adapter's
+	 * thread, and the blocking methods run in one lane per namespace.
+	 */
+	private void listen(Namespace namespace, List<SocketIOMapping> mappings) {
+		Scheduler lane = newLane();
+		for (SocketIOMapping mapping : mappings) {
+			namespace.onServerSideEmit(eventOf(mapping),
+					(received) -> dispatch(DispatchHeaders.message(mapping, received, lane)).subscribe());
+		}
+	}
+
+	private Scheduler newLane() {
+		Assert.state(this.executor != null, "Not initialized");
+		return Schedulers.fromExecutor(new SerialExecutor(this.executor));
+	}
+
+	private static String eventOf(SocketIOMapping mapping) {
+		String event = mapping.event();
+		Assert.state(event != null, "No event name");
+		return event;
+	}
+
+	private Mono<Void> dispatch(Message<ArrayNode> message) {
+		return handleMessage(message).onErrorResume((ex) -> {
 			// an exception handler failed, or the dispatch itself
-			log.error("{} failed on socket {}", mapping, socket.id(), ex);
-			if (event != null) {
-				event.ack(UnhandledExceptionHandler.errorOf(ex));
-			}
+			log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
+			DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
 			return Mono.empty();
 		});
 	}
@@ -368,6 +434,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 		private final List<SocketIOMapping> events = new ArrayList<>();
 
+		private final List<SocketIOMapping> serverSideEvents = new ArrayList<>();
+
 		private @Nullable SocketIOMapping beforeConnect;
 
 		private @Nullable SocketIOMapping connect;
@@ -380,14 +448,20 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 				case BEFORE_CONNECT -> this.beforeConnect = mapping;
 				case CONNECT -> this.connect = mapping;
 				case DISCONNECT -> this.disconnect = mapping;
+				case SERVER_SIDE_EVENT -> this.serverSideEvents.add(mapping);
 			}
 		}
 
 		@Override
 		public String toString() {
-			List<String> names = this.events.stream().map(SocketIOMapping::event).map(String::valueOf).sorted().toList();
-			return "events " + names + ((this.beforeConnect != null) ? ", @BeforeConnect" : "")
-					+ ((this.connect != null) ? ", @OnConnect" : "") + ((this.disconnect != null) ? ", @OnDisconnect" : "");
+			return "events " + names(this.events) + ((this.beforeConnect != null) ? ", @BeforeConnect" : "")
+					+ ((this.connect != null) ? ", @OnConnect" : "")
+					+ ((this.disconnect != null) ? ", @OnDisconnect" : "")
+					+ (this.serverSideEvents.isEmpty() ? "" : ", server-side events " + names(this.serverSideEvents));
+		}
+
+		private static List<String> names(List<SocketIOMapping> mappings) {
+			return mappings.stream().map(SocketIOMapping::event).map(String::valueOf).sorted().toList();
 		}
 
 	}

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.springsocketio.server.Socket;
-import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +22,9 @@ import org.springframework.validation.ObjectError;
 /**
  * The last exception handler, consulted after the controller's and the advice's
  * {@code @MessageExceptionHandler} methods: logs the exception and, when the client
- * asked for an acknowledgement, answers with an error object (see {@link #errorOf}).
- * The socket stays connected.
+ * asked for an acknowledgement (or the node that sent a server-side event for an
+ * answer), answers with an error object (see {@link #errorOf}). The socket stays
+ * connected.
  */
 final class UnhandledExceptionHandler {
 
@@ -43,15 +42,14 @@ final class UnhandledExceptionHandler {
 	@MessageExceptionHandler
 	@Nullable Map<String, Object> handle(Throwable ex, Message<?> message) {
 		SocketIOMapping mapping = DispatchHeaders.mapping(message);
-		Socket socket = DispatchHeaders.socket(message);
+		String origin = DispatchHeaders.origin(message);
 		if (ex instanceof InvalidArgumentException || ex instanceof MethodArgumentNotValidException) {
-			logger.warn("{} refused a payload of socket {}: {}", mapping, socket.id(), ex.getMessage());
+			logger.warn("{} refused a payload of {}: {}", mapping, origin, ex.getMessage());
 		}
 		else {
-			logger.error("{} failed on socket {}", mapping, socket.id(), ex);
+			logger.error("{} failed for {}", mapping, origin, ex);
 		}
-		SocketEvent event = DispatchHeaders.event(message);
-		return (event != null && event.hasAck()) ? errorOf(ex) : null;
+		return DispatchHeaders.expectsReply(message) ? errorOf(ex) : null;
 	}
 
 	/**

@@ -2,8 +2,9 @@
  * Annotated Socket.IO controllers: {@link io.github.springsocketio.annotation.SocketIOController}
  * classes whose {@link io.github.springsocketio.annotation.OnEvent},
  * {@link io.github.springsocketio.annotation.OnConnect},
- * {@link io.github.springsocketio.annotation.OnDisconnect} and
- * {@link io.github.springsocketio.annotation.BeforeConnect} methods are dispatched by
+ * {@link io.github.springsocketio.annotation.OnDisconnect},
+ * {@link io.github.springsocketio.annotation.BeforeConnect} and
+ * {@link io.github.springsocketio.annotation.OnServerSideEvent} methods are dispatched by
  * {@link io.github.springsocketio.annotation.SocketIOMessageHandler}, built on
  * spring-messaging's reactive {@code AbstractMethodMessageHandler}. Depends on the
  * {@code server} package, never the reverse.

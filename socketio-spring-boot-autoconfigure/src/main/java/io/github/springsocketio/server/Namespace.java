@@ -37,6 +37,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class Namespace implements AdapterNamespace {
 
+	/**
+	 * The names no server-side event may have, as in the reference: {@code connect},
+	 * {@code connection} and {@code new_namespace}.
+	 */
+	public static final Set<String> RESERVED_SERVER_SIDE_EVENTS = Set.of("connect", "connection", "new_namespace");
+
 	private static final Logger logger = LoggerFactory.getLogger(Namespace.class);
 
 	static final String INVALID_NAMESPACE = "Invalid namespace";
@@ -59,8 +65,6 @@ public class Namespace implements AdapterNamespace {
 	private volatile boolean removed;
 
 	private final Adapter adapter;
-
-	private static final Set<String> RESERVED_SERVER_SIDE_EVENTS = Set.of("connect", "connection", "new_namespace");
 
 	private final Map<String, List<ServerSideEventListener>> serverSideListeners = new ConcurrentHashMap<>();
 
@@ -253,19 +257,25 @@ public class Namespace implements AdapterNamespace {
 	}
 
 	private ArrayNode serverSideData(String event, @Nullable Object... args) {
+		checkServerSideEvent(event);
+		return payloads().eventData(event, payloads().toArgs(args));
+	}
+
+	private static void checkServerSideEvent(String event) {
 		if (RESERVED_SERVER_SIDE_EVENTS.contains(event)) {
 			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
 		}
-		return payloads().eventData(event, payloads().toArgs(args));
 	}
 
 	/**
 	 * Be told of an event the other nodes send with {@link #serverSideEmit}.
-	 * @param event the event name
+	 * @param event the event name; not a reserved one ({@code connect},
+	 * {@code connection}, {@code new_namespace}), which no node can send
 	 * @param listener runs on the adapter's I/O thread and must not block
 	 * @return this namespace
 	 */
 	public Namespace onServerSideEmit(String event, ServerSideEventListener listener) {
+		checkServerSideEvent(event);
 		this.serverSideListeners.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>()).add(listener);
 		return this;
 	}

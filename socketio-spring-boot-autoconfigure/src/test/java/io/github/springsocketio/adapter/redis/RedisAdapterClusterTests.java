@@ -287,6 +287,8 @@ class RedisAdapterClusterTests {
 		assertThat(answers).extracting(JsonNode::asString).containsExactly("back from b");
 		assertThat(received).doesNotContain("a got its own event");
 		assertThatThrownBy(() -> this.a.server.serverSideEmit("connection")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.b.server.onServerSideEmit("connect", (event) -> {
+		})).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
 	}
 
 	@Test
