@@ -71,6 +71,9 @@ public final class EngineIoServer implements WebHandler {
 
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
 
+	/** A scheduler per event loop that requests arrived on, see {@link #handle}. */
+	private final Map<EventLoop, Scheduler> loopSchedulers = new ConcurrentHashMap<>();
+
 	private final HandshakeWebSocketService webSocketService;
 
 	private final AtomicInteger pollingBodies = new AtomicInteger();
@@ -175,8 +178,24 @@ public final class EngineIoServer implements WebHandler {
 
 	// ---- request routing
 
+	/**
+	 * Handle a request in a task of its connection's event loop of its own, never inline
+	 * in the call that dispatches it. Reactor Netty 1.3.6 (reactor/reactor-netty issue
+	 * 4361, fixed in 1.3.8) buffers a keep-alive request that arrives while the previous
+	 * one on the connection is still open; when the buffered one is dispatched and its
+	 * answer completes within that call, the connection stops reading and the client's
+	 * next request on it hangs. A polling client does that whenever a parked poll is
+	 * released and its next request was already on the wire.
+	 */
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange) {
+		EventLoop loop = eventLoop(exchange);
+		Mono<Void> handling = Mono.defer(() -> route(exchange));
+		return (loop != null) ? handling.subscribeOn(this.loopSchedulers.computeIfAbsent(loop,
+				(executor) -> Schedulers.fromExecutor(executor, false))) : handling;
+	}
+
+	private Mono<Void> route(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		MultiValueMap<String, String> query = request.getQueryParams();
 		boolean upgrade = isWebSocketUpgrade(request);

@@ -171,9 +171,27 @@ final class RawHttp {
 		 * @throws IOException on a network failure, a timeout or a connection closed
 		 */
 		Response exchange(String request) throws IOException {
+			send(request);
+			return read();
+		}
+
+		/**
+		 * Send bytes: a request, part of one, or several at once (pipelined).
+		 * @param requests the bytes as text, ASCII
+		 * @throws IOException on a network failure
+		 */
+		void send(String requests) throws IOException {
 			OutputStream out = this.socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.US_ASCII));
+			out.write(requests.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
+		}
+
+		/**
+		 * Read the next response.
+		 * @return the response
+		 * @throws IOException on a network failure, a timeout or a connection closed
+		 */
+		Response read() throws IOException {
 			return readResponse(this.socket.getInputStream(), false);
 		}
 

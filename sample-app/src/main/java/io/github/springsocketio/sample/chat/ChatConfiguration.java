@@ -31,9 +31,11 @@ public class ChatConfiguration {
 	 * issue 4361, fixed in 1.3.8, which needs Netty 4.2.19+): a keep-alive request that
 	 * arrives while the previous response on the same connection is still finishing is
 	 * buffered, and when it is answered synchronously the connection stops reading, so
-	 * the browser's next request on it (a poll, a page reload) hangs. Browsers reuse
-	 * keep-alive connections at once and hit it every few page loads. One request per
-	 * connection avoids it. Remove with Reactor Netty 1.3.8+.
+	 * the browser's next request on it hangs. The Engine.IO endpoint avoids it by itself
+	 * (it answers in a task of its own); the chat page and its static files, served by
+	 * Spring's resource handling, do not, and browsers reuse keep-alive connections at once
+	 * and hit it every few page loads. One request per connection avoids it. Remove with
+	 * Reactor Netty 1.3.8+.
 	 * @return the customizer
 	 */
 	@Bean
