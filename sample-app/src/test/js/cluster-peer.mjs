@@ -8,7 +8,7 @@
 // Listens on 127.0.0.1:<port> (path /socket.io/, namespace "/" only). A client's
 // `socket.data` is `{ user: auth.user }`; a client may send `join` / `leave` (room, ack).
 // Server-side events: `ping-node` answers `{ from: "node", got: <first argument> }`;
-// `ping-node` and `note` are recorded (command `received`).
+// `ping-node`, `note` and `binary-note` are recorded (command `received`).
 //
 // Control protocol (control-protocol.mjs), one JSON object per line. Once both Redis
 // clients are connected and the server listens it prints {"ready":true,"port":N}. Then
@@ -21,7 +21,7 @@
 //   remote {sid, action, ...}        fetchSockets of that id, then on what it returned:
 //                                       action emit {event, args} | join {rooms} |
 //                                       leave {room} | disconnect {close} -> {remote}
-//   serverSideEmit {event, args}     -> null
+//   serverSideEmit {event, args}     -> null (an arg {"$buffer": [bytes]} is sent as a Buffer)
 //   serverSideEmitWithAck {event, args} -> {responses, elapsedMs} or an error
 //   emitWithAck {room?, timeoutMs, event, args} -> {responses, elapsedMs} or an error
 //   socketsJoin {room, rooms} / socketsLeave {room, rooms} -> null
@@ -76,11 +76,13 @@ io.on("ping-node", (arg, cb) => {
   received.push({ event: "ping-node", args: [arg] });
   if (typeof cb === "function") cb({ from: "node", got: arg });
 });
-io.on("note", (...args) => {
-  const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
-  received.push({ event: "note", args });
-  if (ack) ack("noted");
-});
+for (const event of ["note", "binary-note"]) {
+  io.on(event, (...args) => {
+    const ack = typeof args[args.length - 1] === "function" ? args.pop() : null;
+    received.push({ event, args });
+    if (ack) ack("noted");
+  });
+}
 
 function describe(socket) {
   const { sessionStore, ...handshake } = socket.handshake;
@@ -122,7 +124,7 @@ const ops = {
     return { remote: socket.constructor.name === "RemoteSocket" };
   },
   serverSideEmit({ event, args = [] }) {
-    io.serverSideEmit(event, ...args);
+    io.serverSideEmit(event, ...args.map((arg) => (arg && Array.isArray(arg.$buffer) ? Buffer.from(arg.$buffer) : arg)));
     return null;
   },
   serverSideEmitWithAck({ event, args = [] }) {

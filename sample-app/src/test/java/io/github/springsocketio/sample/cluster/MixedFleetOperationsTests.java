@@ -2,6 +2,7 @@ package io.github.springsocketio.sample.cluster;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,8 @@ class MixedFleetOperationsTests {
 				this.javaReceived.add(List.of(event.name(), event.args().toString()));
 				event.ack("noted");
 			});
+			this.io.onServerSideEmit("binary-note", (event) -> this.javaReceived.add(List.of(event.name(),
+					Boolean.toString(event.args().get(0).isBinary()), Arrays.toString(event.arg(0, byte[].class)))));
 			this.nodePort = RedisServer.freePort();
 			this.node = ControlledScript.start("cluster-peer", "cluster-peer.mjs", Integer.toString(this.nodePort),
 					"--redis", this.redis.host() + ":" + this.redis.port(), "--requests-timeout",
@@ -278,6 +281,15 @@ class MixedFleetOperationsTests {
 		this.node.result("serverSideEmit", "event", "note", "args", List.of("from node", 7));
 		assertThat(this.javaReceived.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
 			.isEqualTo(List.of("note", "[\"from node\",7]"));
+
+		// binary: JSON requests carry a Buffer as JSON.stringify writes it, both ways
+		this.io.serverSideEmit("binary-note", (Object) new byte[] { 1, 2, (byte) 255 });
+		FleetClients.awaitTrue("the binary note reached the Node.js node",
+				() -> this.node.result("received").toString().contains(
+						"{\"event\":\"binary-note\",\"args\":[{\"type\":\"Buffer\",\"data\":[1,2,255]}]}"));
+		this.node.result("serverSideEmit", "event", "binary-note", "args", List.of(Map.of("$buffer", List.of(3, 4))));
+		assertThat(this.javaReceived.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+			.isEqualTo(List.of("binary-note", "true", "[3, 4]"));
 	}
 
 	@Test

@@ -285,7 +285,8 @@ public class RedisAdapter extends InMemoryAdapter {
 	private void onRequestOrResponse(String channel, byte[] bytes) {
 		JsonNode message;
 		try {
-			message = (bytes.length > 0 && bytes[0] == JSON_START) ? JSON.readTree(bytes) : Notepack.decode(bytes);
+			message = (bytes.length > 0 && bytes[0] == JSON_START) ? BufferJson.read(JSON.readTree(bytes))
+					: Notepack.decode(bytes);
 		}
 		catch (JacksonException | Notepack.NotepackException ex) {
 			logger.debug("Redis adapter of {} ignored a malformed message on {}", namespace().name(), channel);
@@ -455,7 +456,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	private static byte[] json(JsonNode node) {
-		return JSON.writeValueAsBytes(node);
+		return JSON.writeValueAsBytes(BufferJson.write(node));
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
@@ -185,6 +186,31 @@ class RedisAdapterWireTests {
 		});
 		assertThat(text(next("socket.io-request#/#"))).matches("\\{\"uid\":\"" + uid
 				+ "\",\"requestId\":\"[A-Za-z0-9_-]{6}\",\"type\":5,\"opts\":\\{\"rooms\":\\[],\"except\":\\[]}}");
+	}
+
+	/**
+	 * Binary in a JSON request (serverSideEmit): written as {@code JSON.stringify} writes
+	 * a Buffer, and such objects from a Node.js node read back as binary.
+	 */
+	@Test
+	void binaryInJsonRequests() throws InterruptedException {
+		this.server.serverSideEmit("bin", new byte[] { 1, 2, (byte) 255 }, Map.of("nested", new byte[0]));
+		assertThat(text(next("socket.io-request#/#"))).isEqualTo("{\"uid\":\"" + this.adapter.uid()
+				+ "\",\"type\":6,\"data\":[\"bin\",{\"type\":\"Buffer\",\"data\":[1,2,255]},"
+				+ "{\"nested\":{\"type\":\"Buffer\",\"data\":[]}}]}");
+
+		BlockingQueue<ServerSideEvent> received = new LinkedBlockingQueue<>();
+		this.server.onServerSideEmit("from-node", received::add);
+		publishRequest("{\"uid\":\"fS1wN1\",\"type\":6,\"data\":[\"from-node\",{\"type\":\"Buffer\",\"data\":[1,2,3]},"
+				+ "{\"list\":[{\"type\":\"Buffer\",\"data\":[]}]},{\"type\":\"Buffer\",\"data\":[1,300]},"
+				+ "{\"type\":\"Buffer\",\"data\":[1],\"more\":true}]}");
+		ServerSideEvent event = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(event).isNotNull();
+		assertThat(event.arg(0, byte[].class)).containsExactly(1, 2, 3);
+		assertThat(event.args().get(1).get("list").get(0).isBinary()).isTrue();
+		// not a Buffer's shape: left as they are
+		assertThat(event.args().get(2).toString()).isEqualTo("{\"type\":\"Buffer\",\"data\":[1,300]}");
+		assertThat(event.args().get(3).toString()).isEqualTo("{\"type\":\"Buffer\",\"data\":[1],\"more\":true}");
 	}
 
 	/** §7: a broadcast with acknowledgements is a msgpack request of type 7. */
