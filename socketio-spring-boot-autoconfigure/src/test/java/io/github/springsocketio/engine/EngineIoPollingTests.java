@@ -214,32 +214,30 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	@Test
 	void keptAliveConnectionGoesOnReadingAfterABufferedRequest() throws IOException {
 		// Reactor Netty 1.3.6 (issue 4361): a request that arrives while the previous one
-		// on the connection is still open is buffered; if its answer completes at once when
-		// it is dispatched, the connection stops reading. A parked poll followed at once by
-		// a POST on the same connection is that case: the ping releases the poll, then the
-		// POST is answered; a third request must still be read and answered.
+		// on the connection is still open is buffered; if its answer completes within the
+		// call that dispatches it, the connection stops reading. A parked poll with a
+		// request pipelined behind it is that case: the ping releases the poll, the
+		// buffered request is answered at once (a poll of a session with a packet queued:
+		// without the server's own task per request, the request after it timed out).
 		PollingClient polling = openPolling();
-		String target = PATH + "?EIO=4&transport=polling&sid=" + polling.sid();
-		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
-			connection.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n" + RawHttp.post(target, "4x"));
-			RawHttp.Response poll = connection.read();
-			assertThat(poll.status()).isEqualTo(200);
-			assertThat(poll.body()).isEqualTo("2");
-			assertThat(connection.read().body()).isEqualTo("ok");
-			assertThat(connection.exchange(RawHttp.post(target, "3")).body()).isEqualTo("ok");
-			assertThat(connection.exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").body())
-				.isEqualTo("4x");
-		}
 		PollingClient other = openPolling();
 		other.send("4queued");
+		String target = PATH + "?EIO=4&transport=polling&sid=" + polling.sid();
 		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
-			String unknown = PATH + "?EIO=4&transport=polling&sid=unknown";
-			connection.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n" + "GET " + PATH
-					+ "?EIO=4&transport=polling&sid=" + other.sid() + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+			connection.send(RawHttp.get(target) + RawHttp.get(PATH + "?EIO=4&transport=polling&sid=" + other.sid()));
 			assertThat(connection.read().body()).isEqualTo("2");
-			assertThat(connection.read().body()).isEqualTo("4queued");
-			assertThat(connection.exchange("GET " + unknown + " HTTP/1.1\r\nHost: localhost\r\n\r\n").status())
-				.isEqualTo(400);
+			// the other session's ping may be queued behind its message by then
+			assertThat(connection.read().body()).startsWith("4queued");
+			// the pong, on the same connection
+			assertThat(connection.exchange(RawHttp.post(target, "3")).body()).isEqualTo("ok");
+		}
+		// a POST behind the parked poll, then more requests
+		try (RawHttp.Connection connection = RawHttp.connect(this.port)) {
+			connection.send(RawHttp.get(target) + RawHttp.post(target, "4x"));
+			assertThat(connection.read().body()).isEqualTo("2");
+			assertThat(connection.read().body()).isEqualTo("ok");
+			assertThat(connection.exchange(RawHttp.post(target, "3")).body()).isEqualTo("ok");
+			assertThat(connection.exchange(RawHttp.get(target)).body()).isEqualTo("4x");
 		}
 	}
 

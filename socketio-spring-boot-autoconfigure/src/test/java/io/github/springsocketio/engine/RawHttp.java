@@ -67,6 +67,15 @@ final class RawHttp {
 	}
 
 	/**
+	 * A GET.
+	 * @param target the request target
+	 * @return the request's bytes as text
+	 */
+	static String get(String target) {
+		return "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+	}
+
+	/**
 	 * A POST with a {@code Content-Length}.
 	 * @param target the request target
 	 * @param body the body, ASCII
