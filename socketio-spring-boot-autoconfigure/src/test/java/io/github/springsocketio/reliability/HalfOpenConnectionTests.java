@@ -63,7 +63,10 @@ class HalfOpenConnectionTests {
 			silent.sendText("40", true).get(5, TimeUnit.SECONDS);
 			await().atMost(Duration.ofSeconds(5)).until(() -> this.recorder.socketId.get() != null);
 			assertThat(this.io.sockets().adapter().rooms()).contains("lobby");
-			assertThat(frames).anyMatch((frame) -> frame.startsWith("42") && frame.contains("\"question\""));
+			// sent when the socket connected, received a moment later
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(frames)
+					.anyMatch((frame) -> frame.startsWith("42") && frame.contains("\"question\"")));
 
 			// the client never answers pings nor the question: the heartbeat gives up
 			await().atMost(Duration.ofSeconds(5))
