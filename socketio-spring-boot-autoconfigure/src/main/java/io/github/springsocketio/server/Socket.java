@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.BroadcastOptions;
@@ -72,6 +73,9 @@ public final class Socket {
 	static final long ACK_SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final Map<Long, PendingAck> acks = new ConcurrentHashMap<>();
+
+	/** Set by the one caller that disconnects the socket, whichever thread it is on. */
+	private final AtomicBoolean closing = new AtomicBoolean();
 
 	/** When {@link #expectAck} last dropped expired entries (racy on purpose: a hint). */
 	private long lastAckSweep = System.nanoTime();
@@ -469,9 +473,12 @@ public final class Socket {
 		if (close) {
 			this.client.disconnectAll();
 		}
-		else {
+		else if (this.closing.compareAndSet(false, true)) {
+			// the reason is settled before the packet leaves: the client may close its
+			// connection as soon as it reads it, and that close, seen on another thread,
+			// must not pass for the reason
 			send(Packet.disconnect(this.namespace.name()), false);
-			onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+			close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		}
 	}
 
@@ -601,9 +608,13 @@ public final class Socket {
 	}
 
 	void onClose(DisconnectReason reason) {
-		if (!this.connected) {
-			return;
+		if (this.connected && this.closing.compareAndSet(false, true)) {
+			close(reason);
 		}
+	}
+
+	/** Leave the namespace for a reason; only the caller that set {@code closing} does. */
+	private void close(DisconnectReason reason) {
 		this.disconnectReason = reason;
 		notifyDisconnect(this.disconnectingListeners, reason);
 		this.connected = false;

@@ -438,6 +438,24 @@ class SocketIOServerTests {
 	}
 
 	@Test
+	void aServerDisconnectKeepsItsReasonWhenTheClientClosesAtOnce() {
+		List<DisconnectReason> reasons = new CopyOnWriteArrayList<>();
+		this.server.onConnection((socket) -> socket.onDisconnect(reasons::add));
+		InProcessSession client = InProcessSession.open(this.server).receive("40");
+		Socket socket = this.server.sockets().sockets().values().iterator().next();
+		// the client closes its connection as soon as the DISCONNECT packet reaches it,
+		// before the server's disconnect call has returned
+		client.onSent((packets) -> {
+			if (packets.stream().anyMatch((packet) -> "1".equals(packet.text()))) {
+				client.drop(CloseReason.TRANSPORT_CLOSE);
+			}
+		});
+		socket.disconnect(false);
+		assertThat(reasons).containsExactly(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(client.texts()).contains("41");
+	}
+
+	@Test
 	void disconnectReasons() {
 		List<DisconnectReason> reasons = new CopyOnWriteArrayList<>();
 		this.server.onConnection((socket) -> socket.onDisconnect(reasons::add));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.CloseReason;
@@ -40,6 +41,9 @@ public final class InProcessSession implements EngineSession {
 	private volatile boolean open = true;
 
 	private volatile CloseReason closeReason;
+
+	private volatile Consumer<List<EnginePacket>> onSent = (packets) -> {
+	};
 
 	private InProcessSession(SocketIOServer server, int protocolVersion, EngineTransport transport) {
 		this.server = server;
@@ -192,7 +196,19 @@ public final class InProcessSession implements EngineSession {
 			return false;
 		}
 		this.sent.addAll(packets);
+		this.onSent.accept(packets);
 		return true;
+	}
+
+	/**
+	 * React to what the server sends, as it sends it (a client that answers at once,
+	 * within the server's call).
+	 * @param reaction called with the packets of each send
+	 * @return this session
+	 */
+	public InProcessSession onSent(Consumer<List<EnginePacket>> reaction) {
+		this.onSent = reaction;
+		return this;
 	}
 
 	@Override
