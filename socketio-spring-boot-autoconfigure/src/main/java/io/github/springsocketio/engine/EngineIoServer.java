@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -67,7 +66,7 @@ public final class EngineIoServer implements WebHandler {
 
 	private final EngineSessionHandler handler;
 
-	private final Scheduler timers;
+	private final ProtocolClock clock;
 
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
 
@@ -86,19 +85,19 @@ public final class EngineIoServer implements WebHandler {
 	 * @param handler receives the sessions' events
 	 */
 	public EngineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
-		this(options, handler, Schedulers.parallel());
+		this(options, handler, ProtocolClock.system());
 	}
 
 	/**
-	 * Create a server with its own scheduler for heartbeat and timeout timers.
+	 * Create a server with its own clock for heartbeats and timeouts.
 	 * @param options the settings
 	 * @param handler receives the sessions' events
-	 * @param timers runs the timers (their tasks are short and non-blocking)
+	 * @param clock runs the timers (a virtual-time scheduler in tests)
 	 */
-	public EngineIoServer(EngineIoOptions options, EngineSessionHandler handler, Scheduler timers) {
+	public EngineIoServer(EngineIoOptions options, EngineSessionHandler handler, ProtocolClock clock) {
 		this.options = options;
 		this.handler = handler;
-		this.timers = timers;
+		this.clock = clock;
 		int maxFrame = (int) options.maxHttpBufferSize();
 		this.webSocketService = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
 				() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
@@ -169,7 +168,7 @@ public final class EngineIoServer implements WebHandler {
 	}
 
 	Disposable schedule(Runnable task, Duration delay) {
-		return this.timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+		return this.clock.schedule(task, delay);
 	}
 
 	void remove(DefaultEngineSession session) {
