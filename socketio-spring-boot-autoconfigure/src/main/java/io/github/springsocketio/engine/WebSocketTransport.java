@@ -36,9 +36,9 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * the frames without a thread hop of its own and several packets queued in between
  * leave in one flush. Without a known event loop, the caller drains inline.
  */
-final class WebSocketConnection {
+final class WebSocketTransport implements WebSocketLink {
 
-	private static final Logger logger = LoggerFactory.getLogger(WebSocketConnection.class);
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
 	/** Most packets taken from the session's queue under one lock. */
 	private static final int MAX_BATCH = 64;
@@ -58,7 +58,7 @@ final class WebSocketConnection {
 
 	private final AtomicInteger wip = new AtomicInteger();
 
-	private volatile @Nullable DefaultEngineSession session;
+	private volatile @Nullable SessionCore session;
 
 	private volatile @Nullable FluxSink<WebSocketMessage> sink;
 
@@ -73,7 +73,7 @@ final class WebSocketConnection {
 	 * @param eventLoop the event loop of the WebSocket's channel, or {@code null} if
 	 * unknown (drains then run on the calling thread)
 	 */
-	WebSocketConnection(WebSocketSession webSocketSession, EngineIoCodec codec, @Nullable EventLoop eventLoop) {
+	WebSocketTransport(WebSocketSession webSocketSession, EngineIoCodec codec, @Nullable EventLoop eventLoop) {
 		this.webSocketSession = webSocketSession;
 		this.codec = codec;
 		this.eventLoop = eventLoop;
@@ -83,7 +83,7 @@ final class WebSocketConnection {
 	 * Bind this connection to its Engine.IO session.
 	 * @param session the session
 	 */
-	void bind(DefaultEngineSession session) {
+	void bind(SessionCore session) {
 		this.session = session;
 	}
 
@@ -114,7 +114,7 @@ final class WebSocketConnection {
 	}
 
 	private void onFrame(WebSocketMessage message) {
-		DefaultEngineSession target = this.session;
+		SessionCore target = this.session;
 		if (target == null || this.closing) {
 			return;
 		}
@@ -130,7 +130,7 @@ final class WebSocketConnection {
 		}
 		catch (EngineParseException ex) {
 			logger.debug("Malformed WebSocket frame in {}: {}", target, ex.getMessage());
-			target.onWebSocketParseError(this);
+			target.onWebSocketEnded(this, CloseReason.PARSE_ERROR);
 			return;
 		}
 		target.onWebSocketPacket(this, packet);
@@ -144,9 +144,9 @@ final class WebSocketConnection {
 
 	private void closed(boolean error) {
 		this.closing = true;
-		DefaultEngineSession target = this.session;
+		SessionCore target = this.session;
 		if (target != null) {
-			target.onWebSocketClosed(this, error);
+			target.onWebSocketEnded(this, error ? CloseReason.TRANSPORT_ERROR : CloseReason.TRANSPORT_CLOSE);
 		}
 		drain();
 	}
@@ -155,7 +155,8 @@ final class WebSocketConnection {
 	 * Send a frame ahead of the session's queue (upgrade handshake).
 	 * @param packet the packet
 	 */
-	void sendDirect(EnginePacket packet) {
+	@Override
+	public void sendDirect(EnginePacket packet) {
 		this.direct.add(packet);
 		drain();
 	}
@@ -163,7 +164,8 @@ final class WebSocketConnection {
 	/**
 	 * Close the WebSocket once the frames already handed to it are written.
 	 */
-	void close() {
+	@Override
+	public void close() {
 		this.closing = true;
 		drain();
 	}
@@ -172,7 +174,8 @@ final class WebSocketConnection {
 	 * Return how many more frames the writer has asked for; safe from any thread.
 	 * @return the outstanding demand, {@code 0} once closing
 	 */
-	long demand() {
+	@Override
+	public long demand() {
 		FluxSink<WebSocketMessage> emitter = this.sink;
 		return (emitter != null && !this.closing) ? emitter.requestedFromDownstream() : 0;
 	}
@@ -183,7 +186,8 @@ final class WebSocketConnection {
 	 * channel's event loop; from any other thread, schedules one drain there unless one
 	 * is already scheduled or running, which then sees the new work.
 	 */
-	void drain() {
+	@Override
+	public void drain() {
 		if (this.wip.getAndIncrement() != 0) {
 			return;
 		}
@@ -214,7 +218,7 @@ final class WebSocketConnection {
 	}
 
 	private void emitPending(FluxSink<WebSocketMessage> emitter) {
-		DefaultEngineSession target = this.session;
+		SessionCore target = this.session;
 		boolean active = target != null && target.isActiveWebSocket(this);
 		long requested;
 		while ((requested = emitter.requestedFromDownstream()) > 0 && !this.closing) {
@@ -223,7 +227,7 @@ final class WebSocketConnection {
 				emitter.next(toMessage(packet));
 				continue;
 			}
-			if (!active || target.pollForWebSocket((int) Math.min(requested, MAX_BATCH), this.batch) == 0) {
+			if (!active || target.take((int) Math.min(requested, MAX_BATCH), this.batch) == 0) {
 				break;
 			}
 			// never more than requested: only this loop emits, so demand did not shrink.
