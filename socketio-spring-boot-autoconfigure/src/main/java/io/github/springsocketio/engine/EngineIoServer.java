@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.NettyInbound;
-import reactor.netty.http.server.WebsocketServerSpec;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,7 +26,6 @@ import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 
@@ -86,8 +84,7 @@ public final class EngineIoServer implements WebHandler {
 		this.answers = new HttpAnswers(options.maxHttpBufferSize());
 		this.pollingHandler = new PollingHandler(options, this.answers);
 		int maxFrame = (int) options.maxHttpBufferSize();
-		this.webSocketService = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-				() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame)));
+		this.webSocketService = new HandshakeWebSocketService(new NettyUpgradeStrategy(maxFrame));
 	}
 
 	/**
@@ -226,9 +223,8 @@ public final class EngineIoServer implements WebHandler {
 			if (transport != EngineTransport.WEBSOCKET || probe == null || !probe.reserve()) {
 				return this.answers.error(exchange, EngineError.BAD_REQUEST, null, true);
 			}
-			EventLoop eventLoop = eventLoop(exchange);
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
-				WebSocketTransport connection = new WebSocketTransport(webSocketSession, session.codec(), eventLoop);
+				WebSocketTransport connection = new WebSocketTransport(webSocketSession, session.codec());
 				connection.bind(session);
 				probe.attach(connection);
 				return connection.run();
@@ -261,9 +257,8 @@ public final class EngineIoServer implements WebHandler {
 		if (transport == EngineTransport.WEBSOCKET) {
 			// no cookie here: the reference's ws server writes the 101 before the session
 			// exists, so its cookie option never reaches a WebSocket handshake
-			EventLoop eventLoop = eventLoop(exchange);
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
-				WebSocketTransport connection = new WebSocketTransport(webSocketSession, codec, eventLoop);
+				WebSocketTransport connection = new WebSocketTransport(webSocketSession, codec);
 				SessionCore session = register(codec, handshake, transport);
 				connection.bind(session);
 				session.open(connection);

@@ -1,5 +1,7 @@
 package io.github.springsocketio.engine;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -7,80 +9,107 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.channel.AbortedException;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 
 /**
  * One WebSocket of an Engine.IO session: the session's transport, or a probe during an
- * upgrade.
+ * upgrade. It works on the Netty channel under WebFlux's session: a handler in the
+ * channel's pipeline decodes text and binary frames as they are read, and frames are
+ * written to the channel directly.
  * <p>
- * Outbound frames are pulled, never pushed: the writer's demand (which follows the
- * channel's writability) decides how many packets leave the session's queue, so a
- * client that does not read leaves its packets in the bounded session queue instead
- * of in unbounded buffers. Frames that belong to the upgrade handshake go through a
- * small queue of their own, before the session's packets.
- * <p>
- * Frames are emitted on the channel's event loop: a {@link #drain()} from another
- * thread (a broadcast fanned out on the thread that received it) only schedules one
- * drain task there, shared by every drain requested until it runs, so the writer takes
- * the frames without a thread hop of its own and several packets queued in between
- * leave in one flush. Without a known event loop, the caller drains inline.
+ * Frames leave on the channel's event loop. A {@link #drain()} from another thread (a
+ * broadcast fanned out on the thread that received it) schedules one drain task there,
+ * shared by every drain requested until it runs. Frames written while the channel is
+ * reading (an acknowledgement answered at once) are flushed once at the end of the read
+ * batch, the others at the end of their drain. While the channel is not writable,
+ * packets stay in the session's bounded queue, so a client that does not read ends with
+ * a full queue instead of unbounded buffers; writing resumes when it becomes writable.
+ * Frames of the upgrade handshake go through a small queue of their own, before the
+ * session's packets.
  */
 final class WebSocketTransport implements WebSocketLink {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
+
+	private static final String HANDLER_NAME = "socketio.engine.frames";
 
 	/** Most packets taken from the session's queue under one lock. */
 	private static final int MAX_BATCH = 64;
 
 	private final WebSocketSession webSocketSession;
 
-	private final @Nullable EventLoop eventLoop;
+	private final Connection connection;
 
-	private final Runnable drainTask = this::drainLoop;
+	private final Channel channel;
 
-	/** Packets taken from the session's queue, not emitted yet; drain loop only. */
-	private final List<EnginePacket> batch = new ArrayList<>();
+	private final EventLoop eventLoop;
 
 	private final EngineIoCodec codec;
 
-	private final Queue<EnginePacket> direct = new ConcurrentLinkedQueue<>();
+	private final Runnable drainTask = this::drainLoop;
 
 	private final AtomicInteger wip = new AtomicInteger();
 
-	private volatile @Nullable SessionCore session;
+	private final Queue<EnginePacket> direct = new ConcurrentLinkedQueue<>();
 
-	private volatile @Nullable FluxSink<WebSocketMessage> sink;
+	/** Packets taken from the session's queue, not written yet; drain loop only. */
+	private @Nullable List<EnginePacket> batch;
+
+	private volatile @Nullable SessionCore session;
 
 	private volatile boolean closing;
 
+	/** Event loop only: the close has been sent. */
 	private boolean completed;
 
+	/** Event loop only: inside a read batch, so writes wait for its end to be flushed. */
+	private boolean reading;
+
+	/** Event loop only: frames were written and not flushed. */
+	private boolean unflushed;
+
 	/**
-	 * Create a connection.
+	 * Create a transport on a WebSocket of Reactor Netty.
 	 * @param webSocketSession the WebSocket
 	 * @param codec the session's codec
-	 * @param eventLoop the event loop of the WebSocket's channel, or {@code null} if
-	 * unknown (drains then run on the calling thread)
 	 */
-	WebSocketTransport(WebSocketSession webSocketSession, EngineIoCodec codec, @Nullable EventLoop eventLoop) {
+	WebSocketTransport(WebSocketSession webSocketSession, EngineIoCodec codec) {
 		this.webSocketSession = webSocketSession;
 		this.codec = codec;
-		this.eventLoop = eventLoop;
+		this.connection = connectionOf(webSocketSession);
+		this.channel = this.connection.channel();
+		this.eventLoop = this.channel.eventLoop();
+	}
+
+	private static Connection connectionOf(WebSocketSession webSocketSession) {
+		if (!(webSocketSession instanceof NettyUpgradeStrategy.NettyWebSocketSession netty)) {
+			throw new IllegalStateException("Engine.IO over WebSocket needs Reactor Netty, not "
+					+ webSocketSession.getClass().getName());
+		}
+		return netty.connection();
 	}
 
 	/**
-	 * Bind this connection to its Engine.IO session.
+	 * Bind this transport to its Engine.IO session.
 	 * @param session the session
 	 */
 	void bind(SessionCore session) {
@@ -88,45 +117,39 @@ final class WebSocketTransport implements WebSocketLink {
 	}
 
 	/**
-	 * Run the connection until either side closes it.
+	 * Run the WebSocket until either side closes it.
 	 * @return completes when the WebSocket is closed
 	 */
 	Mono<Void> run() {
-		Flux<WebSocketMessage> outbound = Flux.create((FluxSink<WebSocketMessage> emitter) -> {
-			this.sink = emitter;
-			emitter.onRequest((n) -> drain());
-			drain();
-		});
-		Mono<Void> output = this.webSocketSession.send(outbound)
-			.then(Mono.defer(() -> this.webSocketSession.close(CloseStatus.NORMAL)))
-			.onErrorResume((ex) -> Mono.empty());
+		// WebFlux's receive() puts its frame aggregator in the pipeline; the frame handler
+		// goes after it, so that it sees whole messages, and takes text and binary frames
+		// before they reach the reactive bridge: only the end of the connection (and
+		// control frames) come out of receive()
 		Mono<Void> input = this.webSocketSession.receive()
-			.doOnNext(this::onFrame)
 			.then()
 			.doOnSuccess((done) -> closed(false))
 			.doOnCancel(() -> closed(false))
 			.onErrorResume((ex) -> {
-				logger.debug("WebSocket of {} failed: {}", this.session, ex.toString());
-				closed(true);
+				// the connection ending without a close frame (a reset) is the client going away,
+				// a "transport close" as the reference's ws sees it; anything else is an error
+				boolean reset = ex instanceof AbortedException || ex instanceof IOException;
+				logger.debug("WebSocket of {} {}: {}", this.session, reset ? "reset" : "failed", ex.toString());
+				closed(!reset);
 				return Mono.empty();
 			});
-		return Mono.when(output, input).doFinally((signal) -> close());
+		this.connection.addHandlerLast(HANDLER_NAME, new FrameHandler());
+		return input.doFinally((signal) -> close());
 	}
 
-	private void onFrame(WebSocketMessage message) {
+	private void onFrame(ByteBuf content, boolean text) {
 		SessionCore target = this.session;
 		if (target == null || this.closing) {
 			return;
 		}
 		EnginePacket packet;
 		try {
-			switch (message.getType()) {
-				case TEXT -> packet = this.codec.decodeTextFrame(message.getPayloadAsText());
-				case BINARY -> packet = this.codec.decodeBinaryFrame(copy(message.getPayload()));
-				default -> {
-					return;
-				}
-			}
+			packet = text ? this.codec.decodeTextFrame(content.toString(StandardCharsets.UTF_8))
+					: this.codec.decodeBinaryFrame(ByteBufUtil.getBytes(content));
 		}
 		catch (EngineParseException ex) {
 			logger.debug("Malformed WebSocket frame in {}: {}", target, ex.getMessage());
@@ -134,12 +157,6 @@ final class WebSocketTransport implements WebSocketLink {
 			return;
 		}
 		target.onWebSocketPacket(this, packet);
-	}
-
-	private static byte[] copy(DataBuffer buffer) {
-		byte[] bytes = new byte[buffer.readableByteCount()];
-		buffer.read(bytes);
-		return bytes;
 	}
 
 	private void closed(boolean error) {
@@ -151,10 +168,6 @@ final class WebSocketTransport implements WebSocketLink {
 		drain();
 	}
 
-	/**
-	 * Send a frame ahead of the session's queue (upgrade handshake).
-	 * @param packet the packet
-	 */
 	@Override
 	public void sendDirect(EnginePacket packet) {
 		this.direct.add(packet);
@@ -170,35 +183,31 @@ final class WebSocketTransport implements WebSocketLink {
 		drain();
 	}
 
-	/**
-	 * Return how many more frames the writer has asked for; safe from any thread.
-	 * @return the outstanding demand, {@code 0} once closing
-	 */
 	@Override
 	public long demand() {
-		FluxSink<WebSocketMessage> emitter = this.sink;
-		return (emitter != null && !this.closing) ? emitter.requestedFromDownstream() : 0;
+		return (!this.closing && this.channel.isWritable()) ? MAX_BATCH : 0;
 	}
 
 	/**
-	 * Emit as many packets as the writer asks for: direct frames first, then, when
-	 * this is the session's transport, the session's queue. Runs at once on the
-	 * channel's event loop; from any other thread, schedules one drain there unless one
-	 * is already scheduled or running, which then sees the new work.
+	 * Write what is waiting: direct frames first, then, when this is the session's
+	 * transport, the session's queue. Runs at once on the channel's event loop; from any
+	 * other thread, schedules one drain there unless one is already scheduled or
+	 * running, which then sees the new work.
 	 */
 	@Override
 	public void drain() {
 		if (this.wip.getAndIncrement() != 0) {
 			return;
 		}
-		EventLoop loop = this.eventLoop;
-		if (loop != null && !loop.inEventLoop()) {
+		if (!this.eventLoop.inEventLoop()) {
 			try {
-				loop.execute(this.drainTask);
+				this.eventLoop.execute(this.drainTask);
 				return;
 			}
 			catch (RejectedExecutionException ex) {
-				// the event loop is shutting down: drain here, as without one
+				// the event loop is shutting down: nothing can be written any more
+				this.wip.set(0);
+				return;
 			}
 		}
 		drainLoop();
@@ -208,48 +217,113 @@ final class WebSocketTransport implements WebSocketLink {
 	private void drainLoop() {
 		int missed = 1;
 		do {
-			FluxSink<WebSocketMessage> emitter = this.sink;
-			if (emitter != null && !this.completed) {
-				emitPending(emitter);
+			if (!this.completed) {
+				writePending();
 			}
 			missed = this.wip.addAndGet(-missed);
 		}
 		while (missed != 0);
 	}
 
-	private void emitPending(FluxSink<WebSocketMessage> emitter) {
+	private void writePending() {
 		SessionCore target = this.session;
 		boolean active = target != null && target.isActiveWebSocket(this);
-		long requested;
-		while ((requested = emitter.requestedFromDownstream()) > 0 && !this.closing) {
+		while (!this.closing && this.channel.isWritable()) {
 			EnginePacket packet = this.direct.poll();
 			if (packet != null) {
-				emitter.next(toMessage(packet));
+				write(packet);
 				continue;
 			}
-			if (!active || target.take((int) Math.min(requested, MAX_BATCH), this.batch) == 0) {
+			List<EnginePacket> taken = this.batch;
+			if (taken == null) {
+				taken = new ArrayList<>();
+				this.batch = taken;
+			}
+			if (!active || target.take(MAX_BATCH, taken) == 0) {
 				break;
 			}
-			// never more than requested: only this loop emits, so demand did not shrink.
-			// Closing leaves the rest unsent, as the queue they came from: an active
-			// WebSocket closes only when its session ends, which clears that queue.
-			for (int i = 0; i < this.batch.size() && !this.closing; i++) {
-				emitter.next(toMessage(this.batch.get(i)));
+			// closing leaves the rest unwritten, as the queue they came from: an active
+			// WebSocket closes only when its session ends, which clears that queue
+			for (int i = 0; i < taken.size() && !this.closing; i++) {
+				write(taken.get(i));
 			}
-			this.batch.clear();
+			taken.clear();
 		}
 		if (this.closing || (active && target.isDrainedForClose())) {
 			this.completed = true;
 			this.closing = true;
-			emitter.complete();
+			flush();
+			this.webSocketSession.close(CloseStatus.NORMAL).subscribe(null, (ex) -> {
+			});
+		}
+		else if (!this.reading) {
+			flush();
 		}
 	}
 
-	private WebSocketMessage toMessage(EnginePacket packet) {
-		byte[] frame = this.codec.encodeFrame(packet);
-		DataBuffer payload = this.webSocketSession.bufferFactory().wrap(frame);
-		return new WebSocketMessage(packet.isBinary() ? WebSocketMessage.Type.BINARY : WebSocketMessage.Type.TEXT,
-				payload);
+	private void write(EnginePacket packet) {
+		ByteBuf payload = Unpooled.wrappedBuffer(this.codec.encodeFrame(packet));
+		WebSocketFrame frame = packet.isBinary() ? new BinaryWebSocketFrame(payload)
+				: new TextWebSocketFrame(payload);
+		this.channel.write(frame, this.channel.voidPromise());
+		this.unflushed = true;
+	}
+
+	private void flush() {
+		if (this.unflushed) {
+			this.unflushed = false;
+			this.channel.flush();
+		}
+	}
+
+	/**
+	 * Takes text and binary frames off the pipeline as they are read, and flushes what
+	 * they caused to be written once per read batch; it passes everything else on.
+	 */
+	private final class FrameHandler extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object message) {
+			if (message instanceof TextWebSocketFrame frame) {
+				handle(frame, true);
+			}
+			else if (message instanceof BinaryWebSocketFrame frame) {
+				handle(frame, false);
+			}
+			else if (message instanceof PongWebSocketFrame frame) {
+				// nothing asked for it: drop it here rather than queue it for receive()
+				frame.release();
+			}
+			else {
+				ctx.fireChannelRead(message);
+			}
+		}
+
+		private void handle(WebSocketFrame frame, boolean text) {
+			WebSocketTransport.this.reading = true;
+			try {
+				onFrame(frame.content(), text);
+			}
+			finally {
+				frame.release();
+			}
+		}
+
+		@Override
+		public void channelReadComplete(ChannelHandlerContext ctx) {
+			WebSocketTransport.this.reading = false;
+			flush();
+			ctx.fireChannelReadComplete();
+		}
+
+		@Override
+		public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+			if (ctx.channel().isWritable()) {
+				drain();
+			}
+			ctx.fireChannelWritabilityChanged();
+		}
+
 	}
 
 }
