@@ -20,6 +20,7 @@ import io.github.springsocketio.adapter.SocketDetails;
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.HandshakeRequest;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -507,6 +508,11 @@ public class Namespace implements AdapterNamespace {
 
 	boolean isRecoveryEnabled() {
 		return this.server.options().recovery() != null;
+	}
+
+	@Override
+	public ProtocolClock clock() {
+		return this.server.options().clock();
 	}
 
 	@Override

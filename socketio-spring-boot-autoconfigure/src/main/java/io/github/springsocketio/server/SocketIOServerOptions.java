@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.PacketDecoder;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,12 @@ import org.springframework.util.Assert;
  * @param cleanupEmptyChildNamespaces whether a dynamic namespace is removed when its last
  * socket leaves
  * @param recovery connection state recovery settings, or {@code null} when it is off
+ * @param clock the timers and time of the connect timeout, acknowledgement timeouts and
+ * recovery expiry
  */
 public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory,
-		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces, @Nullable ConnectionStateRecovery recovery) {
+		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces, @Nullable ConnectionStateRecovery recovery,
+		ProtocolClock clock) {
 
 	/** Default maximum number of dynamic namespaces. */
 	public static final int DEFAULT_MAX_DYNAMIC_NAMESPACES = 1000;
@@ -38,6 +42,23 @@ public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments,
 		Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
 		Objects.requireNonNull(adapterFactory, "adapterFactory");
 		Assert.isTrue(maxDynamicNamespaces > 0, "maxDynamicNamespaces must be positive");
+		Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Create options on the system clock.
+	 * @param connectTimeout time a client has to connect to a namespace
+	 * @param maxAttachments maximum number of binary attachments of one packet
+	 * @param adapterFactory creates each namespace's adapter
+	 * @param maxDynamicNamespaces maximum number of dynamic namespaces existing at once
+	 * @param cleanupEmptyChildNamespaces whether a dynamic namespace is removed when its
+	 * last socket leaves
+	 * @param recovery connection state recovery settings, or {@code null} when it is off
+	 */
+	public SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory,
+			int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces, @Nullable ConnectionStateRecovery recovery) {
+		this(connectTimeout, maxAttachments, adapterFactory, maxDynamicNamespaces, cleanupEmptyChildNamespaces,
+				recovery, ProtocolClock.system());
 	}
 
 	/**
@@ -48,6 +69,16 @@ public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments,
 	 */
 	public SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
 		this(connectTimeout, maxAttachments, adapterFactory, DEFAULT_MAX_DYNAMIC_NAMESPACES, true, null);
+	}
+
+	/**
+	 * Return these options with another clock.
+	 * @param clock the timers and time of protocol timing
+	 * @return new options
+	 */
+	public SocketIOServerOptions withClock(ProtocolClock clock) {
+		return new SocketIOServerOptions(this.connectTimeout, this.maxAttachments, this.adapterFactory,
+				this.maxDynamicNamespaces, this.cleanupEmptyChildNamespaces, this.recovery, clock);
 	}
 
 	/**

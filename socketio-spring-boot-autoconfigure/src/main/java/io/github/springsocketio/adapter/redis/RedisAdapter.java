@@ -171,7 +171,7 @@ public class RedisAdapter extends InMemoryAdapter {
 				return Mono.error(this.redis.unavailable());
 			}
 			collector.clientCount(super.broadcastWithAck(packet, options, collector::ack));
-			return collector.result(timeout).doFinally((signal) -> this.ackRequests.remove(requestId));
+			return collector.result(timeout, namespace().clock()).doFinally((signal) -> this.ackRequests.remove(requestId));
 		});
 	}
 
@@ -275,7 +275,7 @@ public class RedisAdapter extends InMemoryAdapter {
 					return Mono.error(new RedisAdapterException("timeout reached while waiting for " + operation
 							+ " response: " + pending.received() + " of " + expected + " nodes answered within "
 							+ this.options.requestTimeout().toMillis() + " ms"));
-				}))
+				}), namespace().clock().scheduler())
 				.doFinally((signal) -> this.requests.remove(requestId));
 		});
 	}
