@@ -10,6 +10,7 @@ import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +34,10 @@ import org.springframework.web.reactive.DispatcherHandler;
  * {@link EngineSessionHandler}, for a bare Engine.IO server) on an
  * {@link EngineIoServer} mounted at {@code socketio.path} on the application's own
  * port, configured from {@link SocketIOProperties}. Payloads go through the
- * application's {@code JsonMapper}. The official client bundle, when a
+ * application's {@code JsonMapper}. Both servers time the protocol (heartbeats, upgrade,
+ * connect and acknowledgement timeouts, recovery expiry) with one {@link ProtocolClock}:
+ * a bean of that type when there is one (a test's virtual clock), else the system
+ * clock. The official client bundle, when a
  * {@code socket.io-client} WebJar is on the classpath, is served under the same path
  * ({@code socketio.serve-client}).
  */
@@ -56,7 +60,8 @@ public final class SocketIOAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(EngineSessionHandler.class)
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
+			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<ProtocolClock> clock,
+			ObjectProvider<SocketIOServerCustomizer> customizers) {
 		AdapterFactory adapter = adapterFactory.getIfAvailable();
 		if (adapter == null && properties.getAdapter().getType() == SocketIOProperties.Adapter.Type.REDIS) {
 			throw new IllegalStateException("socketio.adapter.type=redis needs Spring Data Redis with Lettuce "
@@ -65,7 +70,7 @@ public final class SocketIOAutoConfiguration {
 		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
 				properties.getMaxAttachments(), (adapter != null) ? adapter : AdapterFactory.IN_MEMORY,
 				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces(),
-				properties.getConnectionStateRecovery().toOptions());
+				properties.getConnectionStateRecovery().toOptions(), clock.getIfAvailable(ProtocolClock::system));
 		SocketIOServer server = new SocketIOServer(options,
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(server));
@@ -74,8 +79,9 @@ public final class SocketIOAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
-		return new EngineIoServer(options, handler);
+	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler,
+			ObjectProvider<ProtocolClock> clock) {
+		return new EngineIoServer(options, handler, clock.getIfAvailable(ProtocolClock::system));
 	}
 
 	@Bean

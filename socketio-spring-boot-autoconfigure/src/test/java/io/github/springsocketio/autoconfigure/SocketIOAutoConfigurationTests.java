@@ -13,6 +13,7 @@ import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeCookie;
 import io.github.springsocketio.engine.HandshakeDecision;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.PacketDecoder;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.SocketIOServer;
@@ -20,6 +21,7 @@ import io.github.springsocketio.server.SocketIOServerOptions;
 import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -95,6 +97,23 @@ class SocketIOAutoConfigurationTests {
 			assertThat(mapping.getPath()).isEqualTo("/socket.io");
 			assertThat(context.getBean(SocketIOServer.class).options().connectTimeout())
 				.isEqualTo(Duration.ofSeconds(45));
+		});
+	}
+
+	@Test
+	void bothServersRunOnTheSystemClockByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(SocketIOServer.class).options().clock()).isSameAs(ProtocolClock.system());
+			assertThat(context.getBean(EngineIoServer.class)).extracting("clock").isSameAs(ProtocolClock.system());
+		});
+	}
+
+	@Test
+	void aClockBeanTimesBothServers() {
+		this.contextRunner.withUserConfiguration(ClockConfiguration.class).run((context) -> {
+			ProtocolClock clock = context.getBean(ProtocolClock.class);
+			assertThat(context.getBean(SocketIOServer.class).options().clock()).isSameAs(clock);
+			assertThat(context.getBean(EngineIoServer.class)).extracting("clock").isSameAs(clock);
 		});
 	}
 
@@ -277,6 +296,16 @@ class SocketIOAutoConfigurationTests {
 		@Bean
 		EngineSessionHandler sessionHandler() {
 			return new NoOpSessionHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClockConfiguration {
+
+		@Bean
+		ProtocolClock virtualClock() {
+			return ProtocolClock.of(VirtualTimeScheduler.create());
 		}
 
 	}
