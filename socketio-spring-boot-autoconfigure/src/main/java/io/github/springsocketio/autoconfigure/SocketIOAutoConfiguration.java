@@ -30,10 +30,11 @@ import org.springframework.web.reactive.DispatcherHandler;
 
 /**
  * Auto-configuration of the Socket.IO server in reactive web applications: a
- * {@link SocketIOServer} (unless the application brings its own
- * {@link EngineSessionHandler}, for a bare Engine.IO server) on an
- * {@link EngineIoServer} mounted at {@code socketio.path} on the application's own
- * port, configured from {@link SocketIOProperties}. Payloads go through the
+ * {@link SocketIOServer} (unless the application brings its own, or its own
+ * {@link EngineSessionHandler} for a bare Engine.IO server) whose
+ * {@link SocketIOServer#engineHandler() engine handler} serves an {@link EngineIoServer}
+ * mounted at {@code socketio.path} on the application's own port, configured from
+ * {@link SocketIOProperties}. Payloads go through the
  * application's {@code JsonMapper}. Both servers time the protocol (heartbeats, upgrade,
  * connect and acknowledgement timeouts, recovery expiry) with one {@link ProtocolClock}:
  * a bean of that type when there is one (a test's virtual clock), else the system
@@ -58,7 +59,7 @@ public final class SocketIOAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(EngineSessionHandler.class)
+	@ConditionalOnMissingBean({ SocketIOServer.class, EngineSessionHandler.class })
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<ProtocolClock> clock,
 			ObjectProvider<SocketIOServerCustomizer> customizers) {
@@ -79,9 +80,10 @@ public final class SocketIOAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler,
-			ObjectProvider<ProtocolClock> clock) {
-		return new EngineIoServer(options, handler, clock.getIfAvailable(ProtocolClock::system));
+	EngineIoServer engineIoServer(EngineIoOptions options, ObjectProvider<EngineSessionHandler> handler,
+			ObjectProvider<SocketIOServer> socketIoServer, ObjectProvider<ProtocolClock> clock) {
+		EngineSessionHandler sessions = handler.getIfAvailable(() -> socketIoServer.getObject().engineHandler());
+		return new EngineIoServer(options, sessions, clock.getIfAvailable(ProtocolClock::system));
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
@@ -22,6 +23,7 @@ import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -263,6 +265,17 @@ class SocketIOAutoConfigurationTests {
 	}
 
 	@Test
+	void userSocketIoServerBacksOffAndIsMounted() {
+		this.contextRunner.withUserConfiguration(UserSocketIOServerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class);
+			SocketIOServer server = context.getBean(SocketIOServer.class);
+			assertThat(server).isSameAs(context.getBean("userSocketIOServer"));
+			assertThat(server.options().connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+			assertThat(context.getBean(EngineIoServer.class)).extracting("handler").isSameAs(server.engineHandler());
+		});
+	}
+
+	@Test
 	void disabledByProperty() {
 		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
 			.withPropertyValues("socketio.enabled=false")
@@ -351,6 +364,17 @@ class SocketIOAutoConfigurationTests {
 		@Bean
 		EngineIoOptions userOptions() {
 			return EngineIoOptions.builder().pingInterval(Duration.ofMinutes(1)).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSocketIOServerConfiguration {
+
+		@Bean
+		SocketIOServer userSocketIOServer() {
+			return new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(7), 10, AdapterFactory.IN_MEMORY),
+					JsonMapper.builder().build());
 		}
 
 	}
