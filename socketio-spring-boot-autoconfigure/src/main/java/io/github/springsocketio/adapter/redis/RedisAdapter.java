@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * acknowledgements, {@code serverCount}) fail at once with a
  * {@link RedisAdapterException}.
  */
-public class RedisAdapter extends InMemoryAdapter {
+public final class RedisAdapter extends InMemoryAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisAdapter.class);
 
@@ -79,7 +79,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	 * @param redis the node's Redis connections
 	 * @param options the settings
 	 */
-	public RedisAdapter(AdapterNamespace namespace, RedisConnections redis, RedisAdapterOptions options) {
+	RedisAdapter(AdapterNamespace namespace, RedisConnections redis, RedisAdapterOptions options) {
 		super(namespace);
 		this.redis = redis;
 		this.options = options;
