@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
@@ -76,7 +77,8 @@ class SocketIOAutoConfigurationTests {
 			.withPropertyValues("socketio.ping-interval=300ms", "socketio.ping-timeout=200ms",
 					"socketio.upgrade-timeout=1s", "socketio.max-http-buffer-size=2MB",
 					"socketio.max-outbound-packets=10", "socketio.transports=websocket",
-					"socketio.allow-upgrades=false", "socketio.allow-eio3=true")
+					"socketio.allow-upgrades=false", "socketio.allow-eio3=true", "socketio.max-sessions=5",
+					"socketio.max-concurrent-polling-bodies=6")
 			.run((context) -> {
 				EngineIoOptions options = context.getBean(EngineIoOptions.class);
 				assertThat(options.pingInterval()).isEqualTo(Duration.ofMillis(300));
@@ -87,6 +89,8 @@ class SocketIOAutoConfigurationTests {
 				assertThat(options.transports()).isEqualTo(Set.of(EngineTransport.WEBSOCKET));
 				assertThat(options.allowUpgrades()).isFalse();
 				assertThat(options.allowEio3()).isTrue();
+				assertThat(options.maxSessions()).isEqualTo(5);
+				assertThat(options.maxConcurrentPollingBodies()).isEqualTo(6);
 			});
 	}
 
@@ -130,12 +134,42 @@ class SocketIOAutoConfigurationTests {
 
 	@Test
 	void socketIoPropertiesBecomeServerOptions() {
-		this.contextRunner.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3")
+		this.contextRunner
+			.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3",
+					"socketio.max-dynamic-namespaces=7", "socketio.cleanup-empty-child-namespaces=false")
 			.run((context) -> {
 				SocketIOServerOptions options = context.getBean(SocketIOServer.class).options();
 				assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(options.maxAttachments()).isEqualTo(3);
+				assertThat(options.maxDynamicNamespaces()).isEqualTo(7);
+				assertThat(options.cleanupEmptyChildNamespaces()).isFalse();
+				assertThat(options.recovery()).isNull();
+				assertThat(options.adapterFactory()).isSameAs(AdapterFactory.IN_MEMORY);
 			});
+	}
+
+	@Test
+	void connectionStateRecoveryPropertiesBecomeServerOptions() {
+		this.contextRunner.withPropertyValues("socketio.connection-state-recovery.enabled=true")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery())
+				.isEqualTo(SocketIOServerOptions.ConnectionStateRecovery.defaults()));
+		this.contextRunner
+			.withPropertyValues("socketio.connection-state-recovery.enabled=true",
+					"socketio.connection-state-recovery.max-disconnection-duration=30s",
+					"socketio.connection-state-recovery.skip-middlewares=false")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery())
+				.isEqualTo(new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofSeconds(30), false)));
+		// the other recovery settings mean nothing while it is off
+		this.contextRunner.withPropertyValues("socketio.connection-state-recovery.max-disconnection-duration=30s")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery()).isNull());
+	}
+
+	@Test
+	void anAdapterFactoryBeanBecomesTheServersAdapterFactory() {
+		AdapterFactory adapters = InMemoryAdapter::new;
+		this.contextRunner.withBean(AdapterFactory.class, () -> adapters)
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().adapterFactory())
+				.isSameAs(adapters));
 	}
 
 	@Test
@@ -373,7 +407,7 @@ class SocketIOAutoConfigurationTests {
 
 		@Bean
 		SocketIOServer userSocketIOServer() {
-			return new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(7), 10, AdapterFactory.IN_MEMORY),
+			return new SocketIOServer(SocketIOServerOptions.builder().connectTimeout(Duration.ofSeconds(7)).build(),
 					JsonMapper.builder().build());
 		}
 

@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.adapter.BroadcastAckTimeoutException;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.CloseReason;
@@ -39,8 +38,11 @@ class ProtocolTimingTests {
 	private final SocketIOServer server = server(null);
 
 	private SocketIOServer server(SocketIOServerOptions.@Nullable ConnectionStateRecovery recovery) {
-		SocketIOServer server = new SocketIOServer(new SocketIOServerOptions(CONNECT_TIMEOUT, 10,
-				AdapterFactory.IN_MEMORY, 10, true, recovery, ProtocolClock.of(this.time)),
+		SocketIOServer server = new SocketIOServer(SocketIOServerOptions.builder()
+			.connectTimeout(CONNECT_TIMEOUT)
+			.recovery(recovery)
+			.clock(ProtocolClock.of(this.time))
+			.build(),
 				JsonMapper.builder().build());
 		server.onConnection(this.connected::add);
 		return server;
