@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +59,13 @@ public interface AdapterNamespace {
 	 * @return the window, or {@code null} when recovery is off
 	 */
 	@Nullable Duration recoveryWindow();
+
+	/**
+	 * Return the clock of the server: adapters time acknowledgement and request
+	 * timeouts and recovery expiry with it, never with a clock of their own.
+	 * @return the clock
+	 */
+	ProtocolClock clock();
 
 	/**
 	 * Describe a local socket for other nodes.

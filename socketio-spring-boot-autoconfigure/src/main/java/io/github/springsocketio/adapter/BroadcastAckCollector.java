@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.springsocketio.engine.ProtocolClock;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -64,10 +65,11 @@ public final class BroadcastAckCollector {
 	/**
 	 * Return the acknowledgements once complete.
 	 * @param timeout how long to wait, or {@code null} for no limit
+	 * @param clock times the wait
 	 * @return one argument array per client; fails with
 	 * {@link BroadcastAckTimeoutException} holding what arrived when the time passes
 	 */
-	public Mono<List<JsonNode>> result(@Nullable Duration timeout) {
+	public Mono<List<JsonNode>> result(@Nullable Duration timeout, ProtocolClock clock) {
 		Mono<List<JsonNode>> all = this.result.asMono();
 		if (timeout == null) {
 			return all;
@@ -77,7 +79,7 @@ public final class BroadcastAckCollector {
 				return Mono.error(new BroadcastAckTimeoutException(new ArrayList<>(this.responses),
 						this.expectedClients));
 			}
-		}));
+		}), clock.scheduler());
 	}
 
 }

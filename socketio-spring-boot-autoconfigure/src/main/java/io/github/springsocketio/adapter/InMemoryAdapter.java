@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -47,7 +47,11 @@ public class InMemoryAdapter implements Adapter {
 	/** Sessions of disconnected sockets by private session id. */
 	private final Map<String, KeptSession> sessions = new HashMap<>();
 
-	private final String offsetPrefix = Long.toString(System.nanoTime() & 0xFFFFFF, 36) + "-";
+	/** Tells offsets of this adapter from those of an earlier one of the namespace. */
+	private final String offsetPrefix = Long.toString(ThreadLocalRandom.current().nextLong(0x1000000), 36) + "-";
+
+	/** Times the recovery window. */
+	private final ProtocolClock clock;
 
 	private long nextOffset;
 
@@ -59,10 +63,10 @@ public class InMemoryAdapter implements Adapter {
 	 */
 	public InMemoryAdapter(AdapterNamespace namespace) {
 		this.namespace = namespace;
+		this.clock = namespace.clock();
 		this.recoveryWindow = namespace.recoveryWindow();
-		this.pruning = (this.recoveryWindow != null) ? Schedulers.parallel()
-			.schedulePeriodically(this::prune, this.recoveryWindow.toMillis(), Math.max(1000,
-					this.recoveryWindow.toMillis() / 4), TimeUnit.MILLISECONDS) : null;
+		this.pruning = (this.recoveryWindow != null) ? this.clock.schedulePeriodically(this::prune,
+				this.recoveryWindow, Duration.ofMillis(Math.max(1000, this.recoveryWindow.toMillis() / 4))) : null;
 	}
 
 	/**
@@ -177,7 +181,7 @@ public class InMemoryAdapter implements Adapter {
 		return Mono.defer(() -> {
 			BroadcastAckCollector collector = new BroadcastAckCollector(1);
 			collector.clientCount(broadcastWithAck(packet, options, collector::ack));
-			return collector.result(options.timeout());
+			return collector.result(options.timeout(), this.clock);
 		});
 	}
 
@@ -218,7 +222,7 @@ public class InMemoryAdapter implements Adapter {
 		synchronized (this.kept) {
 			String offset = this.offsetPrefix + Long.toString(this.nextOffset++, 36);
 			withOffset.add(offset);
-			this.kept.addLast(new KeptPacket(offset, options, withOffset, System.nanoTime()));
+			this.kept.addLast(new KeptPacket(offset, options, withOffset, this.clock.nanoTime()));
 		}
 		return new Packet(packet.type(), packet.namespace(), Packet.NO_ACK, withOffset);
 	}
@@ -229,7 +233,7 @@ public class InMemoryAdapter implements Adapter {
 			return;
 		}
 		synchronized (this.kept) {
-			this.sessions.put(session.pid(), new KeptSession(session, System.nanoTime()));
+			this.sessions.put(session.pid(), new KeptSession(session, this.clock.nanoTime()));
 		}
 	}
 
@@ -272,7 +276,7 @@ public class InMemoryAdapter implements Adapter {
 		if (window == null) {
 			return;
 		}
-		long oldest = System.nanoTime() - window.toNanos();
+		long oldest = this.clock.nanoTime() - window.toNanos();
 		synchronized (this.kept) {
 			while (!this.kept.isEmpty() && this.kept.peekFirst().keptAt() - oldest < 0) {
 				this.kept.pollFirst();

@@ -1,6 +1,8 @@
 package io.github.springsocketio.autoconfigure;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
 
 import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.client.ClientBundle;
@@ -10,8 +12,11 @@ import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.engine.EngineSessionHandler;
+import io.github.springsocketio.engine.HandshakeCookie;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.server.SocketIOServerOptions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,18 +27,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
  * Auto-configuration of the Socket.IO server in reactive web applications: a
- * {@link SocketIOServer} (unless the application brings its own
- * {@link EngineSessionHandler}, for a bare Engine.IO server) on an
- * {@link EngineIoServer} mounted at {@code socketio.path} on the application's own
- * port, configured from {@link SocketIOProperties}. Payloads go through the
- * application's {@code JsonMapper}. The official client bundle, when a
+ * {@link SocketIOServer} (unless the application brings its own, or its own
+ * {@link EngineSessionHandler} for a bare Engine.IO server) whose
+ * {@link SocketIOServer#engineHandler() engine handler} serves an {@link EngineIoServer}
+ * mounted at {@code socketio.path} on the application's own port, configured from
+ * {@link SocketIOProperties}. Payloads go through the
+ * application's {@code JsonMapper}. Both servers time the protocol (heartbeats, upgrade,
+ * connect and acknowledgement timeouts, recovery expiry) with one {@link ProtocolClock}:
+ * a bean of that type when there is one (a test's virtual clock), else the system
+ * clock. The official client bundle, when a
  * {@code socket.io-client} WebJar is on the classpath, is served under the same path
  * ({@code socketio.serve-client}).
  */
@@ -45,28 +57,55 @@ import org.springframework.web.reactive.DispatcherHandler;
 @EnableConfigurationProperties(SocketIOProperties.class)
 public final class SocketIOAutoConfiguration {
 
+	private static final String COOKIE_PREFIX = "socketio.cookie.";
+
 	@Bean
 	@ConditionalOnMissingBean
 	EngineIoOptions socketIoEngineOptions(SocketIOProperties properties, ObjectProvider<AllowRequest> allowRequest) {
-		EngineIoOptions.Builder builder = properties.toEngineIoOptions();
+		EngineIoOptions.Builder builder = EngineIoOptions.builder();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::getPingInterval).to(builder::pingInterval);
+		map.from(properties::getPingTimeout).to(builder::pingTimeout);
+		map.from(properties::getUpgradeTimeout).to(builder::upgradeTimeout);
+		map.from(properties::getMaxHttpBufferSize).as(DataSize::toBytes).to(builder::maxHttpBufferSize);
+		map.from(properties::getMaxOutboundPackets).to(builder::maxOutboundPackets);
+		map.from(properties::getMaxSessions).to(builder::maxSessions);
+		map.from(properties::getMaxConcurrentPollingBodies).to(builder::maxConcurrentPollingBodies);
+		map.from(properties::getTransports).as(Set::copyOf).to(builder::transports);
+		map.from(properties::isAllowUpgrades).to(builder::allowUpgrades);
+		map.from(properties::isAllowEio3).to(builder::allowEio3);
+		map.from(properties::getCookie)
+			.when(SocketIOProperties.Cookie::isEnabled)
+			.as(SocketIOAutoConfiguration::handshakeCookie)
+			.to(builder::cookie);
 		allowRequest.ifUnique(builder::allowRequest);
 		return builder.build();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(EngineSessionHandler.class)
+	@ConditionalOnMissingBean({ SocketIOServer.class, EngineSessionHandler.class })
 	SocketIOServer socketIOServer(SocketIOProperties properties, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<SocketIOServerCustomizer> customizers) {
+			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<ProtocolClock> clock,
+			ObjectProvider<SocketIOServerCustomizer> customizers) {
 		AdapterFactory adapter = adapterFactory.getIfAvailable();
 		if (adapter == null && properties.getAdapter().getType() == SocketIOProperties.Adapter.Type.REDIS) {
 			throw new IllegalStateException("socketio.adapter.type=redis needs Spring Data Redis with Lettuce "
 					+ "(spring-boot-starter-data-redis-reactive) on the classpath");
 		}
-		SocketIOServerOptions options = new SocketIOServerOptions(properties.getConnectTimeout(),
-				properties.getMaxAttachments(), (adapter != null) ? adapter : AdapterFactory.IN_MEMORY,
-				properties.getMaxDynamicNamespaces(), properties.isCleanupEmptyChildNamespaces(),
-				properties.getConnectionStateRecovery().toOptions());
-		SocketIOServer server = new SocketIOServer(options,
+		SocketIOServerOptions.Builder options = SocketIOServerOptions.builder();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::getConnectTimeout).to(options::connectTimeout);
+		map.from(properties::getMaxAttachments).to(options::maxAttachments);
+		map.from(properties::getMaxDynamicNamespaces).to(options::maxDynamicNamespaces);
+		map.from(properties::isCleanupEmptyChildNamespaces).to(options::cleanupEmptyChildNamespaces);
+		map.from(properties::getConnectionStateRecovery)
+			.when(SocketIOProperties.ConnectionStateRecovery::isEnabled)
+			.as((recovery) -> new SocketIOServerOptions.ConnectionStateRecovery(recovery.getMaxDisconnectionDuration(),
+					recovery.isSkipMiddlewares()))
+			.to(options::recovery);
+		map.from(adapter).to(options::adapterFactory);
+		options.clock(clock.getIfAvailable(ProtocolClock::system));
+		SocketIOServer server = new SocketIOServer(options.build(),
 				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(server));
 		return server;
@@ -74,8 +113,10 @@ public final class SocketIOAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EngineIoServer engineIoServer(EngineIoOptions options, EngineSessionHandler handler) {
-		return new EngineIoServer(options, handler);
+	EngineIoServer engineIoServer(EngineIoOptions options, ObjectProvider<EngineSessionHandler> handler,
+			ObjectProvider<SocketIOServer> socketIoServer, ObjectProvider<ProtocolClock> clock) {
+		EngineSessionHandler sessions = handler.getIfAvailable(() -> socketIoServer.getObject().engineHandler());
+		return new EngineIoServer(options, sessions, clock.getIfAvailable(ProtocolClock::system));
 	}
 
 	@Bean
@@ -93,6 +134,33 @@ public final class SocketIOAutoConfiguration {
 			ResourceLoader resourceLoader) throws IOException {
 		ClientBundle bundle = ClientBundle.find(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
 		return new ClientBundleHandlerMapping(properties.getPath(), bundle, properties.getCors().toCorsConfiguration());
+	}
+
+	/**
+	 * The handshake cookie the enabled {@code socketio.cookie.*} properties describe.
+	 * @throws InvalidConfigurationPropertyValueException if a setting cannot be written
+	 * into a {@code Set-Cookie} header
+	 */
+	private static HandshakeCookie handshakeCookie(SocketIOProperties.Cookie cookie) {
+		String name = (cookie.getName() != null) ? cookie.getName() : "";
+		checkCookie("name", name, HandshakeCookie.isValidName(name), HandshakeCookie.NAME_RULE);
+		String path = cookie.getPath();
+		checkCookie("path", path, path == null || path.isEmpty() || HandshakeCookie.isValidPath(path),
+				HandshakeCookie.PATH_RULE);
+		String domain = cookie.getDomain();
+		checkCookie("domain", domain, domain == null || domain.isEmpty() || HandshakeCookie.isValidDomain(domain),
+				HandshakeCookie.DOMAIN_RULE);
+		Duration maxAge = cookie.getMaxAge();
+		checkCookie("max-age", maxAge, maxAge == null || !maxAge.isNegative(), "zero or more seconds");
+		return new HandshakeCookie(name, path, cookie.isHttpOnly(), cookie.getSameSite(), cookie.isSecure(), maxAge,
+				domain);
+	}
+
+	private static void checkCookie(String property, @Nullable Object value, boolean valid, String rule) {
+		if (!valid) {
+			throw new InvalidConfigurationPropertyValueException(COOKIE_PREFIX + property, value,
+					"A cookie's " + property + " must be " + rule + ".");
+		}
 	}
 
 }

@@ -3,25 +3,23 @@ package io.github.springsocketio.autoconfigure;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 import io.github.springsocketio.annotation.ControllerExecutor;
-import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeCookie;
-import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Configuration properties of the Socket.IO server, under {@code socketio}. Names and
- * defaults follow the options of the Node.js reference server.
+ * defaults follow the options of the Node.js reference server. They only bind and
+ * document the settings: {@link SocketIOAutoConfiguration} maps them to the Engine.IO
+ * and Socket.IO options.
  */
 @ConfigurationProperties("socketio")
 public class SocketIOProperties {
@@ -342,16 +340,6 @@ public class SocketIOProperties {
 			this.skipMiddlewares = skipMiddlewares;
 		}
 
-		/**
-		 * Build the server's recovery options.
-		 * @return the options, or {@code null} when recovery is off
-		 */
-		public SocketIOServerOptions.@Nullable ConnectionStateRecovery toOptions() {
-			return this.enabled
-					? new SocketIOServerOptions.ConnectionStateRecovery(this.maxDisconnectionDuration, this.skipMiddlewares)
-					: null;
-		}
-
 	}
 
 	public Controllers getControllers() {
@@ -488,25 +476,6 @@ public class SocketIOProperties {
 	}
 
 	/**
-	 * Build the Engine.IO options these properties describe.
-	 * @return a builder holding them, to be completed by the caller
-	 */
-	public EngineIoOptions.Builder toEngineIoOptions() {
-		return EngineIoOptions.builder()
-			.pingInterval(this.pingInterval)
-			.pingTimeout(this.pingTimeout)
-			.upgradeTimeout(this.upgradeTimeout)
-			.maxHttpBufferSize(this.maxHttpBufferSize.toBytes())
-			.maxOutboundPackets(this.maxOutboundPackets)
-			.maxSessions(this.maxSessions)
-			.maxConcurrentPollingBodies(this.maxConcurrentPollingBodies)
-			.transports(EnumSet.copyOf(this.transports))
-			.allowUpgrades(this.allowUpgrades)
-			.allowEio3(this.allowEio3)
-			.cookie(this.cookie.toHandshakeCookie());
-	}
-
-	/**
 	 * CORS settings. Nothing is allowed until origins or origin patterns are set.
 	 */
 	public static class Cors {
@@ -632,8 +601,6 @@ public class SocketIOProperties {
 	 */
 	public static class Cookie {
 
-		private static final String PREFIX = "socketio.cookie.";
-
 		/**
 		 * Whether to set a cookie holding the session id on the response to a polling
 		 * handshake.
@@ -740,37 +707,6 @@ public class SocketIOProperties {
 
 		public void setDomain(@Nullable String domain) {
 			this.domain = domain;
-		}
-
-		/**
-		 * Build the handshake cookie these settings describe.
-		 * @return the cookie, or {@code null} when disabled
-		 * @throws InvalidConfigurationPropertyValueException if a setting cannot be
-		 * written into a {@code Set-Cookie} header
-		 */
-		public @Nullable HandshakeCookie toHandshakeCookie() {
-			if (!this.enabled) {
-				return null;
-			}
-			String name = (this.name != null) ? this.name : "";
-			check("name", name, HandshakeCookie.isValidName(name), HandshakeCookie.NAME_RULE);
-			String path = this.path;
-			check("path", path, path == null || path.isEmpty() || HandshakeCookie.isValidPath(path),
-					HandshakeCookie.PATH_RULE);
-			String domain = this.domain;
-			check("domain", domain, domain == null || domain.isEmpty() || HandshakeCookie.isValidDomain(domain),
-					HandshakeCookie.DOMAIN_RULE);
-			Duration maxAge = this.maxAge;
-			check("max-age", maxAge, maxAge == null || !maxAge.isNegative(),
-					"zero or more seconds");
-			return new HandshakeCookie(name, path, this.httpOnly, this.sameSite, this.secure, maxAge, domain);
-		}
-
-		private static void check(String property, @Nullable Object value, boolean valid, String rule) {
-			if (!valid) {
-				throw new InvalidConfigurationPropertyValueException(PREFIX + property, value,
-						"A cookie's " + property + " must be " + rule + ".");
-			}
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSession;
@@ -17,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,12 +71,12 @@ final class Client {
 			connect(ROOT, Payloads.emptyObject());
 		}
 		else {
-			this.connectTimeout = Schedulers.parallel().schedule(() -> {
+			this.connectTimeout = this.server.options().clock().schedule(() -> {
 				if (this.sockets.isEmpty() && this.connecting.isEmpty()) {
 					logger.debug("No namespace joined in time on {}, closing", this.connection.id());
 					this.connection.close();
 				}
-			}, this.server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			}, this.server.options().connectTimeout());
 		}
 	}
 

@@ -53,7 +53,7 @@ public enum DisconnectReason {
 	 * @param reason the close reason of the connection
 	 * @return the disconnect reason
 	 */
-	public static DisconnectReason of(CloseReason reason) {
+	static DisconnectReason of(CloseReason reason) {
 		return switch (reason) {
 			case TRANSPORT_CLOSE -> TRANSPORT_CLOSE;
 			case TRANSPORT_ERROR -> TRANSPORT_ERROR;

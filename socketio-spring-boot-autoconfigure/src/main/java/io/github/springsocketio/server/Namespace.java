@@ -13,13 +13,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.Adapter;
-import io.github.springsocketio.adapter.AdapterNamespace;
 import io.github.springsocketio.adapter.BroadcastOptions;
 import io.github.springsocketio.adapter.RestoredSession;
-import io.github.springsocketio.adapter.SocketDetails;
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.HandshakeRequest;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A namespace: its sockets, connection middleware and listeners, and its adapter
  * (rooms and broadcasts). Thread-safe.
  */
-public class Namespace implements AdapterNamespace {
+public final class Namespace {
 
 	/**
 	 * The names no server-side event may have, as in the reference: {@code connect},
@@ -78,10 +77,13 @@ public class Namespace implements AdapterNamespace {
 		this.server = server;
 		this.middlewares = middlewares;
 		this.connectionListeners = connectionListeners;
-		this.adapter = server.options().adapterFactory().create(this);
+		this.adapter = server.options().adapterFactory().create(new NamespaceAdapterView(this));
 	}
 
-	@Override
+	/**
+	 * Return the name.
+	 * @return e.g. {@code /chat}
+	 */
 	public String name() {
 		return this.name;
 	}
@@ -280,8 +282,12 @@ public class Namespace implements AdapterNamespace {
 		return this;
 	}
 
-	@Override
-	public void serverSideEvent(ArrayNode data, @Nullable Consumer<JsonNode> ack) {
+	/**
+	 * Hand an event another node sent to the listeners of its name.
+	 * @param data the event name followed by its arguments
+	 * @param ack the acknowledgement the sender waits for, or {@code null}
+	 */
+	void serverSideEvent(ArrayNode data, @Nullable Consumer<JsonNode> ack) {
 		if (data.isEmpty() || !data.get(0).isString()) {
 			return;
 		}
@@ -303,24 +309,6 @@ public class Namespace implements AdapterNamespace {
 				logger.error("Server-side event listener for '{}' in namespace {} failed", event, this.name, ex);
 			}
 		}
-	}
-
-	@Override
-	public @Nullable SocketDetails describe(String socketId) {
-		Socket socket = this.sockets.get(socketId);
-		if (socket == null) {
-			return null;
-		}
-		JsonNode data;
-		try {
-			data = payloads().toNode(socket.data());
-		}
-		catch (RuntimeException ex) {
-			// what the application keeps in data need not be JSON: other nodes get {} then
-			logger.debug("Data of socket {} cannot be written as JSON for another node", socketId, ex);
-			data = Payloads.emptyObject();
-		}
-		return new SocketDetails(socket.id(), HandshakeJson.toJson(socket.handshake()), socket.rooms(), data);
 	}
 
 	// ---- connecting
@@ -475,67 +463,28 @@ public class Namespace implements AdapterNamespace {
 		return this.sockets.values();
 	}
 
-	// ---- AdapterNamespace
+	// ---- for sockets and the adapter
 
-	@Override
-	public List<EnginePacket> encode(Packet packet) {
+	List<EnginePacket> encode(Packet packet) {
 		return this.server.encode(packet);
 	}
 
-	@Override
-	public boolean deliver(String socketId, List<EnginePacket> messages, boolean isVolatile) {
-		Socket socket = this.sockets.get(socketId);
-		return socket != null && socket.deliver(messages, isVolatile);
-	}
-
-	@Override
-	public boolean deliverWithAck(String socketId, List<EnginePacket> messages, long ackId,
-			@Nullable Duration timeout, Consumer<JsonNode> onAck) {
-		Socket socket = this.sockets.get(socketId);
-		if (socket == null) {
-			return false;
-		}
-		socket.expectAck(ackId, onAck, timeout);
-		return socket.deliver(messages, false);
-	}
-
-	@Override
-	public @Nullable Duration recoveryWindow() {
-		SocketIOServerOptions.ConnectionStateRecovery recovery = this.server.options().recovery();
-		return (recovery != null) ? recovery.maxDisconnectionDuration() : null;
+	ProtocolClock clock() {
+		return this.server.options().clock();
 	}
 
 	boolean isRecoveryEnabled() {
 		return this.server.options().recovery() != null;
 	}
 
-	@Override
-	public long nextAckId() {
+	@Nullable Duration recoveryWindow() {
+		SocketIOServerOptions.ConnectionStateRecovery recovery = this.server.options().recovery();
+		return (recovery != null) ? recovery.maxDisconnectionDuration() : null;
+	}
+
+	/** Allocate an ack id unique in this namespace. */
+	long nextAckId() {
 		return this.ackIds.getAndIncrement();
-	}
-
-	@Override
-	public void join(String socketId, Set<String> rooms) {
-		Socket socket = this.sockets.get(socketId);
-		if (socket != null) {
-			socket.join(rooms.toArray(String[]::new));
-		}
-	}
-
-	@Override
-	public void leave(String socketId, Set<String> rooms) {
-		Socket socket = this.sockets.get(socketId);
-		if (socket != null) {
-			rooms.forEach(socket::leave);
-		}
-	}
-
-	@Override
-	public void disconnect(String socketId, boolean close) {
-		Socket socket = this.sockets.get(socketId);
-		if (socket != null) {
-			socket.disconnect(close);
-		}
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import io.github.springsocketio.adapter.PersistedSession;
 import io.github.springsocketio.adapter.RestoredSession;
 import io.github.springsocketio.engine.Base64Id;
 import io.github.springsocketio.engine.EnginePacket;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.Packet;
 import io.github.springsocketio.protocol.PacketType;
 import org.jspecify.annotations.Nullable;
@@ -77,8 +78,11 @@ public final class Socket {
 	/** Set by the one caller that disconnects the socket, whichever thread it is on. */
 	private final AtomicBoolean closing = new AtomicBoolean();
 
+	/** Times acknowledgements, as the server's options say. */
+	private final ProtocolClock clock;
+
 	/** When {@link #expectAck} last dropped expired entries (racy on purpose: a hint). */
-	private long lastAckSweep = System.nanoTime();
+	private long lastAckSweep;
 
 	private volatile boolean connected;
 
@@ -98,6 +102,8 @@ public final class Socket {
 		this.client = client;
 		this.handshake = handshake;
 		this.restored = restored;
+		this.clock = namespace.clock();
+		this.lastAckSweep = this.clock.nanoTime();
 		if (restored != null) {
 			this.pid = restored.session().pid();
 			this.data.putAll(restored.session().data());
@@ -334,7 +340,7 @@ public final class Socket {
 			}
 			long ackId = this.namespace.nextAckId();
 			this.acks.put(ackId,
-					new PendingAck((data) -> sink.success(asArray(data)), sink::error, System.nanoTime()));
+					new PendingAck((data) -> sink.success(asArray(data)), sink::error, this.clock.nanoTime()));
 			sink.onDispose(() -> this.acks.remove(ackId));
 			notifyOutgoing(event, args);
 			send(Packet.event(this.namespace.name(), payloads().eventData(event, args), ackId), false);
@@ -342,8 +348,8 @@ public final class Socket {
 		if (timeout == null) {
 			return ack;
 		}
-		return ack.timeout(timeout,
-				Mono.defer(() -> Mono.error(new AckTimeoutException("operation has timed out"))));
+		return ack.timeout(timeout, Mono.defer(() -> Mono.error(new AckTimeoutException("operation has timed out"))),
+				this.clock.scheduler());
 	}
 
 	private static ArrayNode asArray(JsonNode data) {
@@ -370,7 +376,7 @@ public final class Socket {
 	 * @param timeout the broadcast's timeout, or {@code null} if it waits for ever
 	 */
 	void expectAck(long ackId, Consumer<JsonNode> callback, @Nullable Duration timeout) {
-		long now = System.nanoTime();
+		long now = this.clock.nanoTime();
 		this.acks.put(ackId, new PendingAck(callback, (error) -> {
 		}, now, (timeout != null) ? Math.max(1, timeout.toNanos()) : 0));
 		if (now - this.lastAckSweep > ACK_SWEEP_INTERVAL_NANOS) {
@@ -533,7 +539,7 @@ public final class Socket {
 		else if (packet.type().isAck()) {
 			PendingAck pending = this.acks.remove(packet.ackId());
 			if (pending != null) {
-				this.namespace.listeners().ackReceived(this, System.nanoTime() - pending.sentAt());
+				this.namespace.listeners().ackReceived(this, this.clock.nanoTime() - pending.sentAt());
 				JsonNode args = packet.data();
 				pending.success().accept((args != null) ? args : JsonNodeFactory.instance.arrayNode());
 			}

@@ -12,9 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import io.github.springsocketio.engine.CloseReason;
 import io.github.springsocketio.engine.EnginePacket;
-import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.protocol.EncodedPacket;
@@ -28,11 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Socket.IO server: namespaces (static and dynamic) over Engine.IO sessions. It is
- * the {@link EngineSessionHandler} of the Engine.IO server it is mounted on.
- * Thread-safe.
+ * The Socket.IO server: namespaces (static and dynamic) over Engine.IO sessions. Mount
+ * it on an Engine.IO server with its {@link #engineHandler()}. Thread-safe.
  */
-public class SocketIOServer implements EngineSessionHandler {
+public final class SocketIOServer {
 
 	private static final Logger logger = LoggerFactory.getLogger(SocketIOServer.class);
 
@@ -56,6 +53,8 @@ public class SocketIOServer implements EngineSessionHandler {
 
 	private final ServerListeners listeners = new ServerListeners();
 
+	private final EngineSessionHandler engineHandler = new EngineBridge(this);
+
 	/**
 	 * Create a server.
 	 * @param options the Socket.IO settings
@@ -78,6 +77,19 @@ public class SocketIOServer implements EngineSessionHandler {
 
 	Payloads payloads() {
 		return this.payloads;
+	}
+
+	/**
+	 * Return the handler that mounts this server on an Engine.IO server: give it to
+	 * the {@code EngineIoServer} whose sessions this server serves.
+	 * @return the handler of the Engine.IO sessions, always the same
+	 */
+	public EngineSessionHandler engineHandler() {
+		return this.engineHandler;
+	}
+
+	Map<String, Client> clients() {
+		return this.clients;
 	}
 
 	// ---- observation
@@ -342,42 +354,6 @@ public class SocketIOServer implements EngineSessionHandler {
 			messages.add(EnginePacket.binary(attachment));
 		}
 		return messages;
-	}
-
-	// ---- EngineSessionHandler
-
-	@Override
-	public void onOpen(EngineSession session) {
-		Client client = new Client(this, session);
-		this.clients.put(session.id(), client);
-		this.listeners.clientConnected(session.id(), session.transport());
-		client.onOpen();
-	}
-
-	@Override
-	public void onMessage(EngineSession session, String text) {
-		Client client = this.clients.get(session.id());
-		if (client != null) {
-			client.onText(text);
-		}
-	}
-
-	@Override
-	public void onBinary(EngineSession session, byte[] data) {
-		Client client = this.clients.get(session.id());
-		if (client != null) {
-			client.onBinary(data);
-		}
-	}
-
-	@Override
-	public void onClose(EngineSession session, CloseReason reason) {
-		Client client = this.clients.remove(session.id());
-		if (client != null) {
-			DisconnectReason disconnectReason = DisconnectReason.of(reason);
-			client.onClose(disconnectReason);
-			this.listeners.clientDisconnected(session.id(), session.transport(), disconnectReason);
-		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.PacketDecoder;
 import org.jspecify.annotations.Nullable;
 
@@ -11,43 +12,120 @@ import org.springframework.util.Assert;
 
 /**
  * Socket.IO settings beyond Engine.IO's, with the reference server's defaults.
- *
- * @param connectTimeout time a client has to connect to a namespace after the
- * Engine.IO handshake
- * @param maxAttachments maximum number of binary attachments of one packet
- * @param adapterFactory creates each namespace's adapter
- * @param maxDynamicNamespaces maximum number of dynamic namespaces existing at once
- * @param cleanupEmptyChildNamespaces whether a dynamic namespace is removed when its last
- * socket leaves
- * @param recovery connection state recovery settings, or {@code null} when it is off
+ * Immutable; create with {@link #builder()}.
  */
-public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory,
-		int maxDynamicNamespaces, boolean cleanupEmptyChildNamespaces, @Nullable ConnectionStateRecovery recovery) {
-
-	/** Default maximum number of dynamic namespaces. */
-	public static final int DEFAULT_MAX_DYNAMIC_NAMESPACES = 1000;
+public final class SocketIOServerOptions {
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(45);
 
-	/**
-	 * Validate the settings.
-	 */
-	public SocketIOServerOptions {
-		Assert.isTrue(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
-		Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
-		Objects.requireNonNull(adapterFactory, "adapterFactory");
-		Assert.isTrue(maxDynamicNamespaces > 0, "maxDynamicNamespaces must be positive");
+	/** Default maximum number of binary attachments of one packet. */
+	public static final int DEFAULT_MAX_ATTACHMENTS = PacketDecoder.DEFAULT_MAX_ATTACHMENTS;
+
+	/** Default maximum number of dynamic namespaces. */
+	public static final int DEFAULT_MAX_DYNAMIC_NAMESPACES = 1000;
+
+	private static final SocketIOServerOptions DEFAULTS = builder().build();
+
+	private final Duration connectTimeout;
+
+	private final int maxAttachments;
+
+	private final AdapterFactory adapterFactory;
+
+	private final int maxDynamicNamespaces;
+
+	private final boolean cleanupEmptyChildNamespaces;
+
+	private final @Nullable ConnectionStateRecovery recovery;
+
+	private final ProtocolClock clock;
+
+	private SocketIOServerOptions(Builder builder) {
+		this.connectTimeout = builder.connectTimeout;
+		this.maxAttachments = builder.maxAttachments;
+		this.adapterFactory = builder.adapterFactory;
+		this.maxDynamicNamespaces = builder.maxDynamicNamespaces;
+		this.cleanupEmptyChildNamespaces = builder.cleanupEmptyChildNamespaces;
+		this.recovery = builder.recovery;
+		this.clock = builder.clock;
 	}
 
 	/**
-	 * Create options with the default namespace limits.
-	 * @param connectTimeout time a client has to connect to a namespace
-	 * @param maxAttachments maximum number of binary attachments of one packet
-	 * @param adapterFactory creates each namespace's adapter
+	 * Start building options from the defaults.
+	 * @return a new builder
 	 */
-	public SocketIOServerOptions(Duration connectTimeout, int maxAttachments, AdapterFactory adapterFactory) {
-		this(connectTimeout, maxAttachments, adapterFactory, DEFAULT_MAX_DYNAMIC_NAMESPACES, true, null);
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the defaults.
+	 * @return options with every default: the in-memory adapter, no connection state
+	 * recovery, the system clock
+	 */
+	public static SocketIOServerOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Start building options from these.
+	 * @return a builder holding these settings
+	 */
+	public Builder mutate() {
+		return new Builder().connectTimeout(this.connectTimeout)
+			.maxAttachments(this.maxAttachments)
+			.adapterFactory(this.adapterFactory)
+			.maxDynamicNamespaces(this.maxDynamicNamespaces)
+			.cleanupEmptyChildNamespaces(this.cleanupEmptyChildNamespaces)
+			.recovery(this.recovery)
+			.clock(this.clock);
+	}
+
+	/** @return time a client has to connect to a namespace after the Engine.IO handshake */
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/** @return maximum number of binary attachments of one packet */
+	public int maxAttachments() {
+		return this.maxAttachments;
+	}
+
+	/** @return creates each namespace's adapter */
+	public AdapterFactory adapterFactory() {
+		return this.adapterFactory;
+	}
+
+	/** @return maximum number of dynamic namespaces existing at once */
+	public int maxDynamicNamespaces() {
+		return this.maxDynamicNamespaces;
+	}
+
+	/** @return whether a dynamic namespace is removed when its last socket leaves */
+	public boolean cleanupEmptyChildNamespaces() {
+		return this.cleanupEmptyChildNamespaces;
+	}
+
+	/** @return connection state recovery settings, or {@code null} when it is off */
+	public @Nullable ConnectionStateRecovery recovery() {
+		return this.recovery;
+	}
+
+	/**
+	 * @return the timers and time of the connect timeout, acknowledgement timeouts and
+	 * recovery expiry
+	 */
+	public ProtocolClock clock() {
+		return this.clock;
+	}
+
+	@Override
+	public String toString() {
+		return "SocketIOServerOptions[connectTimeout=" + this.connectTimeout + ", maxAttachments="
+				+ this.maxAttachments + ", adapterFactory=" + this.adapterFactory + ", maxDynamicNamespaces="
+				+ this.maxDynamicNamespaces + ", cleanupEmptyChildNamespaces=" + this.cleanupEmptyChildNamespaces
+				+ ", recovery=" + this.recovery + "]";
 	}
 
 	/**
@@ -66,19 +144,131 @@ public record SocketIOServerOptions(Duration connectTimeout, int maxAttachments,
 		 * Validate the settings.
 		 */
 		public ConnectionStateRecovery {
-			Assert.isTrue(!maxDisconnectionDuration.isNegative() && !maxDisconnectionDuration.isZero(),
-					"maxDisconnectionDuration must be positive");
+			Assert.isTrue(maxDisconnectionDuration != null && !maxDisconnectionDuration.isNegative()
+					&& !maxDisconnectionDuration.isZero(), "maxDisconnectionDuration must be positive");
+		}
+
+		/**
+		 * Return the reference's defaults: a 2 minute window, middleware skipped.
+		 * @return the defaults
+		 */
+		public static ConnectionStateRecovery defaults() {
+			return new ConnectionStateRecovery(DEFAULT_MAX_DISCONNECTION_DURATION, true);
 		}
 
 	}
 
 	/**
-	 * Return the defaults.
-	 * @return default settings with the in-memory adapter
+	 * Builder of {@link SocketIOServerOptions}.
 	 */
-	public static SocketIOServerOptions defaults() {
-		return new SocketIOServerOptions(DEFAULT_CONNECT_TIMEOUT, PacketDecoder.DEFAULT_MAX_ATTACHMENTS,
-				AdapterFactory.IN_MEMORY);
+	public static final class Builder {
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
+
+		private AdapterFactory adapterFactory = AdapterFactory.IN_MEMORY;
+
+		private int maxDynamicNamespaces = DEFAULT_MAX_DYNAMIC_NAMESPACES;
+
+		private boolean cleanupEmptyChildNamespaces = true;
+
+		private @Nullable ConnectionStateRecovery recovery;
+
+		private ProtocolClock clock = ProtocolClock.system();
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the time a client has to connect to a namespace after the Engine.IO
+		 * handshake before its connection is closed.
+		 * @param connectTimeout a positive duration
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
+					"connectTimeout must be positive");
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of binary attachments of one packet; a packet announcing
+		 * more closes the connection.
+		 * @param maxAttachments zero or more
+		 * @return this builder
+		 */
+		public Builder maxAttachments(int maxAttachments) {
+			Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
+			this.maxAttachments = maxAttachments;
+			return this;
+		}
+
+		/**
+		 * Set what creates each namespace's adapter. The in-memory adapter by default.
+		 * @param adapterFactory the factory
+		 * @return this builder
+		 */
+		public Builder adapterFactory(AdapterFactory adapterFactory) {
+			this.adapterFactory = Objects.requireNonNull(adapterFactory, "adapterFactory");
+			return this;
+		}
+
+		/**
+		 * Set the maximum number of dynamic namespaces existing at once; connections to
+		 * more are refused as an invalid namespace.
+		 * @param maxDynamicNamespaces a positive number
+		 * @return this builder
+		 */
+		public Builder maxDynamicNamespaces(int maxDynamicNamespaces) {
+			Assert.isTrue(maxDynamicNamespaces > 0, "maxDynamicNamespaces must be positive");
+			this.maxDynamicNamespaces = maxDynamicNamespaces;
+			return this;
+		}
+
+		/**
+		 * Set whether a dynamic namespace is removed when its last socket leaves. On by
+		 * default.
+		 * @param cleanupEmptyChildNamespaces whether empty dynamic namespaces are removed
+		 * @return this builder
+		 */
+		public Builder cleanupEmptyChildNamespaces(boolean cleanupEmptyChildNamespaces) {
+			this.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+			return this;
+		}
+
+		/**
+		 * Set the connection state recovery settings. Off by default.
+		 * @param recovery the settings, or {@code null} to turn recovery off
+		 * @return this builder
+		 */
+		public Builder recovery(@Nullable ConnectionStateRecovery recovery) {
+			this.recovery = recovery;
+			return this;
+		}
+
+		/**
+		 * Set the clock that times the connect timeout, acknowledgement timeouts and
+		 * recovery expiry; the Engine.IO server it is mounted on should share it. The
+		 * system clock by default.
+		 * @param clock the clock, e.g. {@code ProtocolClock.of(virtualTimeScheduler)} in
+		 * tests
+		 * @return this builder
+		 */
+		public Builder clock(ProtocolClock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the immutable options
+		 */
+		public SocketIOServerOptions build() {
+			return new SocketIOServerOptions(this);
+		}
+
 	}
 
 }

@@ -32,7 +32,7 @@ class SocketIOEndpointTests {
 			JsonMapper.builder().build());
 
 	private final EngineIoServer engine = new EngineIoServer(
-			EngineIoOptions.builder().pingInterval(Duration.ofSeconds(5)).allowEio3(true).build(), this.server);
+			EngineIoOptions.builder().pingInterval(Duration.ofSeconds(5)).allowEio3(true).build(), this.server.engineHandler());
 
 	private final EngineIoHandlerMapping mapping;
 

@@ -22,7 +22,7 @@ class SocketIOHealthIndicatorTests {
 	private final SocketIOServer server = new SocketIOServer(SocketIOServerOptions.defaults(),
 			JsonMapper.builder().build());
 
-	private final EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults(), this.server);
+	private final EngineIoServer engine = new EngineIoServer(EngineIoOptions.defaults(), this.server.engineHandler());
 
 	private final SocketIOHealthIndicator indicator = new SocketIOHealthIndicator(this.server, this.engine);
 

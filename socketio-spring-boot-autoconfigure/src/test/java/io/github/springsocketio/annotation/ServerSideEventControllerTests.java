@@ -86,7 +86,7 @@ class ServerSideEventControllerTests {
 		senderClient = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
 		senderAdapters = new RedisAdapterFactory(senderClient,
 				new RedisAdapterOptions("socket.io", REQUEST_TIMEOUT, 1000));
-		sender = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10, senderAdapters),
+		sender = new SocketIOServer(SocketIOServerOptions.builder().connectTimeout(Duration.ofSeconds(5)).adapterFactory(senderAdapters).build(),
 				JsonMapper.builder().build());
 		for (String namespace : List.of("/", "/jobs")) {
 			await().atMost(WAIT)

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.springsocketio.adapter.AdapterFactory;
+import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
@@ -13,6 +15,7 @@ import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeCookie;
 import io.github.springsocketio.engine.HandshakeDecision;
+import io.github.springsocketio.engine.ProtocolClock;
 import io.github.springsocketio.protocol.PacketDecoder;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.SocketIOServer;
@@ -20,6 +23,8 @@ import io.github.springsocketio.server.SocketIOServerOptions;
 import io.github.springsocketio.test.NoOpSessionHandler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -72,7 +77,8 @@ class SocketIOAutoConfigurationTests {
 			.withPropertyValues("socketio.ping-interval=300ms", "socketio.ping-timeout=200ms",
 					"socketio.upgrade-timeout=1s", "socketio.max-http-buffer-size=2MB",
 					"socketio.max-outbound-packets=10", "socketio.transports=websocket",
-					"socketio.allow-upgrades=false", "socketio.allow-eio3=true")
+					"socketio.allow-upgrades=false", "socketio.allow-eio3=true", "socketio.max-sessions=5",
+					"socketio.max-concurrent-polling-bodies=6")
 			.run((context) -> {
 				EngineIoOptions options = context.getBean(EngineIoOptions.class);
 				assertThat(options.pingInterval()).isEqualTo(Duration.ofMillis(300));
@@ -83,6 +89,8 @@ class SocketIOAutoConfigurationTests {
 				assertThat(options.transports()).isEqualTo(Set.of(EngineTransport.WEBSOCKET));
 				assertThat(options.allowUpgrades()).isFalse();
 				assertThat(options.allowEio3()).isTrue();
+				assertThat(options.maxSessions()).isEqualTo(5);
+				assertThat(options.maxConcurrentPollingBodies()).isEqualTo(6);
 			});
 	}
 
@@ -99,6 +107,23 @@ class SocketIOAutoConfigurationTests {
 	}
 
 	@Test
+	void bothServersRunOnTheSystemClockByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(SocketIOServer.class).options().clock()).isSameAs(ProtocolClock.system());
+			assertThat(context.getBean(EngineIoServer.class)).extracting("clock").isSameAs(ProtocolClock.system());
+		});
+	}
+
+	@Test
+	void aClockBeanTimesBothServers() {
+		this.contextRunner.withUserConfiguration(ClockConfiguration.class).run((context) -> {
+			ProtocolClock clock = context.getBean(ProtocolClock.class);
+			assertThat(context.getBean(SocketIOServer.class).options().clock()).isSameAs(clock);
+			assertThat(context.getBean(EngineIoServer.class)).extracting("clock").isSameAs(clock);
+		});
+	}
+
+	@Test
 	void customizersAreAppliedInOrder() {
 		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class).run((context) -> {
 			SocketIOServer server = context.getBean(SocketIOServer.class);
@@ -109,12 +134,42 @@ class SocketIOAutoConfigurationTests {
 
 	@Test
 	void socketIoPropertiesBecomeServerOptions() {
-		this.contextRunner.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3")
+		this.contextRunner
+			.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3",
+					"socketio.max-dynamic-namespaces=7", "socketio.cleanup-empty-child-namespaces=false")
 			.run((context) -> {
 				SocketIOServerOptions options = context.getBean(SocketIOServer.class).options();
 				assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(options.maxAttachments()).isEqualTo(3);
+				assertThat(options.maxDynamicNamespaces()).isEqualTo(7);
+				assertThat(options.cleanupEmptyChildNamespaces()).isFalse();
+				assertThat(options.recovery()).isNull();
+				assertThat(options.adapterFactory()).isSameAs(AdapterFactory.IN_MEMORY);
 			});
+	}
+
+	@Test
+	void connectionStateRecoveryPropertiesBecomeServerOptions() {
+		this.contextRunner.withPropertyValues("socketio.connection-state-recovery.enabled=true")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery())
+				.isEqualTo(SocketIOServerOptions.ConnectionStateRecovery.defaults()));
+		this.contextRunner
+			.withPropertyValues("socketio.connection-state-recovery.enabled=true",
+					"socketio.connection-state-recovery.max-disconnection-duration=30s",
+					"socketio.connection-state-recovery.skip-middlewares=false")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery())
+				.isEqualTo(new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofSeconds(30), false)));
+		// the other recovery settings mean nothing while it is off
+		this.contextRunner.withPropertyValues("socketio.connection-state-recovery.max-disconnection-duration=30s")
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().recovery()).isNull());
+	}
+
+	@Test
+	void anAdapterFactoryBeanBecomesTheServersAdapterFactory() {
+		AdapterFactory adapters = InMemoryAdapter::new;
+		this.contextRunner.withBean(AdapterFactory.class, () -> adapters)
+			.run((context) -> assertThat(context.getBean(SocketIOServer.class).options().adapterFactory())
+				.isSameAs(adapters));
 	}
 
 	@Test
@@ -244,6 +299,17 @@ class SocketIOAutoConfigurationTests {
 	}
 
 	@Test
+	void userSocketIoServerBacksOffAndIsMounted() {
+		this.contextRunner.withUserConfiguration(UserSocketIOServerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(SocketIOServer.class);
+			SocketIOServer server = context.getBean(SocketIOServer.class);
+			assertThat(server).isSameAs(context.getBean("userSocketIOServer"));
+			assertThat(server.options().connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+			assertThat(context.getBean(EngineIoServer.class)).extracting("handler").isSameAs(server.engineHandler());
+		});
+	}
+
+	@Test
 	void disabledByProperty() {
 		this.contextRunner.withUserConfiguration(HandlerConfiguration.class)
 			.withPropertyValues("socketio.enabled=false")
@@ -277,6 +343,16 @@ class SocketIOAutoConfigurationTests {
 		@Bean
 		EngineSessionHandler sessionHandler() {
 			return new NoOpSessionHandler();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ClockConfiguration {
+
+		@Bean
+		ProtocolClock virtualClock() {
+			return ProtocolClock.of(VirtualTimeScheduler.create());
 		}
 
 	}
@@ -322,6 +398,17 @@ class SocketIOAutoConfigurationTests {
 		@Bean
 		EngineIoOptions userOptions() {
 			return EngineIoOptions.builder().pingInterval(Duration.ofMinutes(1)).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSocketIOServerConfiguration {
+
+		@Bean
+		SocketIOServer userSocketIOServer() {
+			return new SocketIOServer(SocketIOServerOptions.builder().connectTimeout(Duration.ofSeconds(7)).build(),
+					JsonMapper.builder().build());
 		}
 
 	}

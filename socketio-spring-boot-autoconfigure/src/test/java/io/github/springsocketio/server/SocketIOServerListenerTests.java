@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.engine.CloseReason;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.protocol.PacketType;
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SocketIOServerListenerTests {
 
 	private final SocketIOServer server = new SocketIOServer(
-			new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY),
+			SocketIOServerOptions.builder().connectTimeout(Duration.ofSeconds(5)).build(),
 			JsonMapper.builder().build());
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();

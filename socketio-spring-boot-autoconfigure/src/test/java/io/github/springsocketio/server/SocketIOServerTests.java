@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
-import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.adapter.BroadcastAckTimeoutException;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.engine.CloseReason;
@@ -30,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 class SocketIOServerTests {
 
 	private final SocketIOServer server = new SocketIOServer(
-			new SocketIOServerOptions(Duration.ofMillis(300), 10, AdapterFactory.IN_MEMORY),
+			SocketIOServerOptions.builder().connectTimeout(Duration.ofMillis(300)).build(),
 			JsonMapper.builder().build());
 
 	private final List<Socket> connected = new CopyOnWriteArrayList<>();
@@ -136,7 +135,7 @@ class SocketIOServerTests {
 	@Test
 	void dynamicNamespacesAreBoundedAndRemovedWhenEmpty() {
 		SocketIOServer bounded = new SocketIOServer(
-				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 2, true, null),
+				SocketIOServerOptions.builder().maxDynamicNamespaces(2).build(),
 				JsonMapper.builder().build());
 		bounded.of(Pattern.compile("^/room-\\d+$"));
 		InProcessSession session = InProcessSession.open(bounded).receive("40/room-1,").receive("40/room-2,")
@@ -155,7 +154,7 @@ class SocketIOServerTests {
 	@Test
 	void emptyDynamicNamespacesStayWhenCleanupIsOff() {
 		SocketIOServer keeping = new SocketIOServer(
-				new SocketIOServerOptions(Duration.ofSeconds(5), 10, AdapterFactory.IN_MEMORY, 10, false, null),
+				SocketIOServerOptions.builder().cleanupEmptyChildNamespaces(false).build(),
 				JsonMapper.builder().build());
 		keeping.of(Pattern.compile("^/room-\\d+$"));
 		InProcessSession.open(keeping).receive("40/room-1,").drop(CloseReason.TRANSPORT_CLOSE);
@@ -164,9 +163,9 @@ class SocketIOServerTests {
 
 	@Test
 	void connectionStateRecoveryRestoresIdRoomsDataAndMissedEvents() {
-		SocketIOServer recovering = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
-				AdapterFactory.IN_MEMORY, 10, true,
-				new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true)),
+		SocketIOServer recovering = new SocketIOServer(SocketIOServerOptions.builder()
+			.recovery(new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true))
+			.build(),
 				JsonMapper.builder().build());
 		List<Socket> sockets = new CopyOnWriteArrayList<>();
 		recovering.use((socket) -> Mono.error(new ConnectionRefusedException("middleware ran")))
@@ -177,9 +176,9 @@ class SocketIOServerTests {
 		InProcessSession refused = InProcessSession.open(recovering).receive("40");
 		assertThat(refused.texts().get(0)).startsWith("44{\"message\":\"middleware ran\"");
 
-		SocketIOServer open = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
-				AdapterFactory.IN_MEMORY, 10, true,
-				new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true)),
+		SocketIOServer open = new SocketIOServer(SocketIOServerOptions.builder()
+			.recovery(new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMillis(400), true))
+			.build(),
 				JsonMapper.builder().build());
 		open.onConnection(sockets::add);
 		InProcessSession first = InProcessSession.open(open).receive("40");

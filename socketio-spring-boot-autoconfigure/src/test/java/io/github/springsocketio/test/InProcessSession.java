@@ -73,7 +73,7 @@ public final class InProcessSession implements EngineSession {
 
 	private static InProcessSession open(SocketIOServer server, int protocolVersion, EngineTransport transport) {
 		InProcessSession session = new InProcessSession(server, protocolVersion, transport);
-		server.onOpen(session);
+		server.engineHandler().onOpen(session);
 		return session;
 	}
 
@@ -85,13 +85,13 @@ public final class InProcessSession implements EngineSession {
 		if (!message.startsWith("4")) {
 			throw new IllegalArgumentException("not an Engine.IO message: " + message);
 		}
-		this.server.onMessage(this, message.substring(1));
+		this.server.engineHandler().onMessage(this, message.substring(1));
 		return this;
 	}
 
 	/** The client sends a binary message. */
 	public InProcessSession receive(byte[] data) {
-		this.server.onBinary(this, data);
+		this.server.engineHandler().onBinary(this, data);
 		return this;
 	}
 
@@ -100,7 +100,7 @@ public final class InProcessSession implements EngineSession {
 		if (this.open) {
 			this.open = false;
 			this.closeReason = reason;
-			this.server.onClose(this, reason);
+			this.server.engineHandler().onClose(this, reason);
 		}
 	}
 

@@ -37,7 +37,7 @@ import tools.jackson.databind.node.POJONode;
  * untrusted: lengths are checked against the bytes that are left before anything is
  * allocated, and nesting is limited to {@link #MAX_DEPTH} levels.
  */
-public final class Notepack {
+final class Notepack {
 
 	/** The deepest nesting of arrays and maps that is encoded or decoded. */
 	public static final int MAX_DEPTH = 128;

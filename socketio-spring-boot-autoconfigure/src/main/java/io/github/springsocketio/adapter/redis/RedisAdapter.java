@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * acknowledgements, {@code serverCount}) fail at once with a
  * {@link RedisAdapterException}.
  */
-public class RedisAdapter extends InMemoryAdapter {
+public final class RedisAdapter extends InMemoryAdapter {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisAdapter.class);
 
@@ -79,7 +79,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	 * @param redis the node's Redis connections
 	 * @param options the settings
 	 */
-	public RedisAdapter(AdapterNamespace namespace, RedisConnections redis, RedisAdapterOptions options) {
+	RedisAdapter(AdapterNamespace namespace, RedisConnections redis, RedisAdapterOptions options) {
 		super(namespace);
 		this.redis = redis;
 		this.options = options;
@@ -171,7 +171,7 @@ public class RedisAdapter extends InMemoryAdapter {
 				return Mono.error(this.redis.unavailable());
 			}
 			collector.clientCount(super.broadcastWithAck(packet, options, collector::ack));
-			return collector.result(timeout).doFinally((signal) -> this.ackRequests.remove(requestId));
+			return collector.result(timeout, namespace().clock()).doFinally((signal) -> this.ackRequests.remove(requestId));
 		});
 	}
 
@@ -275,7 +275,7 @@ public class RedisAdapter extends InMemoryAdapter {
 					return Mono.error(new RedisAdapterException("timeout reached while waiting for " + operation
 							+ " response: " + pending.received() + " of " + expected + " nodes answered within "
 							+ this.options.requestTimeout().toMillis() + " ms"));
-				}))
+				}), namespace().clock().scheduler())
 				.doFinally((signal) -> this.requests.remove(requestId));
 		});
 	}

@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Creates a {@link RedisAdapter} for each namespace, all sharing one node's
- * {@link RedisConnections}; reports their state for health checks and metrics. It
+ * Redis connections; reports their state for health checks and metrics. It
  * connects when created; as a {@link SmartLifecycle} it disconnects when the
  * application context stops (and reconnects if it starts again). Closing it closes the
  * connections.
@@ -49,7 +49,7 @@ public final class RedisAdapterFactory implements AdapterFactory, AdapterStatus,
 	 * Return the node's connections to Redis.
 	 * @return the connections
 	 */
-	public RedisConnections connections() {
+	RedisConnections connections() {
 		return this.redis;
 	}
 

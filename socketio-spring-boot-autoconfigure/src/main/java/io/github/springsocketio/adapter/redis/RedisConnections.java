@@ -40,7 +40,7 @@ import reactor.util.retry.Retry;
  * caller: it connects in the background (retrying until Redis answers), refuses work
  * while a connection is down, and bounds the publishes in flight.
  */
-public final class RedisConnections implements AdapterStatus, AutoCloseable {
+final class RedisConnections implements AdapterStatus, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisConnections.class);
 

@@ -89,7 +89,7 @@ class RedisAdapterClusterTests {
 		client.setOptions(ClientOptions.builder().build());
 		RedisAdapterFactory factory = new RedisAdapterFactory(client, options);
 		SocketIOServer server = new SocketIOServer(
-				new SocketIOServerOptions(Duration.ofSeconds(5), 10, factory), JsonMapper.builder().build());
+				SocketIOServerOptions.builder().adapterFactory(factory).build(), JsonMapper.builder().build());
 		this.closeables.add(() -> client.shutdown(0, 1, TimeUnit.SECONDS));
 		this.closeables.add(factory);
 		this.closeables.add(server::close);

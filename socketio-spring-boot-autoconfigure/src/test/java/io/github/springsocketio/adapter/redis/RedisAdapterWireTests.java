@@ -91,7 +91,7 @@ class RedisAdapterWireTests {
 		this.peer.sync().subscribe(bytes("socket.io-request#/#"), bytes("socket.io-response#/#"));
 		this.peerPublisher = client.connect(ByteArrayCodec.INSTANCE);
 		this.factory = new RedisAdapterFactory(client, RedisAdapterOptions.DEFAULTS);
-		this.server = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10, this.factory),
+		this.server = new SocketIOServer(SocketIOServerOptions.builder().adapterFactory(this.factory).build(),
 				JsonMapper.builder().build());
 		this.adapter = (RedisAdapter) this.server.sockets().adapter();
 		await().atMost(WAIT).until(() -> this.adapter.serverCount().onErrorReturn(0).block() == 2);
@@ -289,8 +289,11 @@ class RedisAdapterWireTests {
 	 */
 	@Test
 	void socketEmitWithRecoveryStaysOnTheNode() throws InterruptedException {
-		SocketIOServer recovering = new SocketIOServer(new SocketIOServerOptions(Duration.ofSeconds(5), 10,
-				this.factory, 100, true, new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMinutes(1), true)),
+		SocketIOServer recovering = new SocketIOServer(SocketIOServerOptions.builder()
+			.adapterFactory(this.factory)
+			.maxDynamicNamespaces(100)
+			.recovery(new SocketIOServerOptions.ConnectionStateRecovery(Duration.ofMinutes(1), true))
+			.build(),
 				JsonMapper.builder().build());
 		try {
 			InProcessSession session = InProcessSession.open(recovering).receive("40");
