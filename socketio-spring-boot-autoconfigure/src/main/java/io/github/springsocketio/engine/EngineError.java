@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
  * Errors answered to Engine.IO requests, with the reference server's codes and
  * messages. The HTTP body is {@code {"code":N,"message":"..."}}.
  */
-public enum EngineError {
+enum EngineError {
 
 	/** The {@code transport} query parameter is missing or not enabled. */
 	UNKNOWN_TRANSPORT(0, "Transport unknown"),

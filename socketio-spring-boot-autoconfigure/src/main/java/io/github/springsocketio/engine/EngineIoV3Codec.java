@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * ({@code <0|1><length digits>0xFF<packet>}); WebSocket binary frames carry the
  * packet type as their first byte.
  */
-public final class EngineIoV3Codec implements EngineIoCodec {
+final class EngineIoV3Codec implements EngineIoCodec {
 
 	/** The shared instance. */
 	public static final EngineIoV3Codec INSTANCE = new EngineIoV3Codec();
