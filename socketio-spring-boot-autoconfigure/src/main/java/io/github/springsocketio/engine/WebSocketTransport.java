@@ -81,6 +81,9 @@ final class WebSocketTransport implements WebSocketLink {
 	/** Event loop only: the close has been sent. */
 	private boolean completed;
 
+	/** The client's side ended (a close frame, or the connection went away). */
+	private volatile boolean inputEnded;
+
 	/** Event loop only: inside a read batch, so writes wait for its end to be flushed. */
 	private boolean reading;
 
@@ -160,6 +163,7 @@ final class WebSocketTransport implements WebSocketLink {
 	}
 
 	private void closed(boolean error) {
+		this.inputEnded = true;
 		this.closing = true;
 		SessionCore target = this.session;
 		if (target != null) {
@@ -253,8 +257,12 @@ final class WebSocketTransport implements WebSocketLink {
 			this.completed = true;
 			this.closing = true;
 			flush();
-			this.webSocketSession.close(CloseStatus.NORMAL).subscribe(null, (ex) -> {
-			});
+			if (!this.inputEnded && this.channel.isActive()) {
+				// Reactor Netty answers the client's own close itself; a close frame sent on
+				// a connection that has ended would never be released
+				this.webSocketSession.close(CloseStatus.NORMAL).subscribe(null, (ex) -> {
+				});
+			}
 		}
 		else if (!this.reading) {
 			flush();
