@@ -2,15 +2,19 @@ package io.github.springsocketio.actuate;
 
 import io.github.springsocketio.adapter.AdapterStatus;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
+import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.server.SocketIOServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationPredicate;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the Socket.IO meters ({@link SocketIOMetrics}) when Micrometer
@@ -28,6 +32,25 @@ public final class SocketIOMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocketIOMetrics socketIOMetrics(SocketIOServer server) {
 		return new SocketIOMetrics(server);
+	}
+
+	/**
+	 * Engine.IO requests stay out of {@code http.server.requests} unless
+	 * {@code socketio.observe-http-requests} is set.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObservationPredicate.class)
+	@ConditionalOnBean(EngineIoHandlerMapping.class)
+	@ConditionalOnProperty(prefix = "socketio", name = "observe-http-requests", havingValue = "false",
+			matchIfMissing = true)
+	static final class EngineIoObservationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EngineIoObservationPredicate engineIoObservationPredicate(EngineIoHandlerMapping mapping) {
+			return new EngineIoObservationPredicate(mapping.getPath());
+		}
+
 	}
 
 	@Bean

@@ -120,6 +120,14 @@ public class SocketIOProperties {
 	private boolean serveClient = true;
 
 	/**
+	 * Whether the Engine.IO endpoint's HTTP requests (long-polling GETs and POSTs,
+	 * handshakes, WebSocket upgrades) are observed as 'http.server.requests' like the
+	 * application's own. Off by default: a long-poll lasts up to the ping interval, and
+	 * the 'socketio.*' meters count this traffic.
+	 */
+	private boolean observeHttpRequests;
+
+	/**
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
@@ -280,6 +288,14 @@ public class SocketIOProperties {
 
 	public void setServeClient(boolean serveClient) {
 		this.serveClient = serveClient;
+	}
+
+	public boolean isObserveHttpRequests() {
+		return this.observeHttpRequests;
+	}
+
+	public void setObserveHttpRequests(boolean observeHttpRequests) {
+		this.observeHttpRequests = observeHttpRequests;
 	}
 
 	public Cors getCors() {

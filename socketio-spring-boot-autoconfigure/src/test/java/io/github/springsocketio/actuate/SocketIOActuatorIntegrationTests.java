@@ -210,6 +210,23 @@ class SocketIOActuatorIntegrationTests {
 	}
 
 	@Test
+	void engineIoRequestsStayOutOfTheHttpServerRequestObservations() throws Exception {
+		// an observed request of the application's own, so the meter exists
+		this.webClient.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		TestClient polling = connect("/chat", "polling");
+		polling.emitWithAck("join", "room-1");
+		JsonNode body = metricBody("http.server.requests");
+		assertThat(body).isNotNull();
+		List<String> uris = new ArrayList<>();
+		for (JsonNode tag : body.get("availableTags")) {
+			if (tag.get("tag").asString().equals("uri")) {
+				tag.get("values").forEach((value) -> uris.add(value.asString()));
+			}
+		}
+		assertThat(uris).contains("/actuator/health").noneMatch((uri) -> uri.contains("socket.io"));
+	}
+
+	@Test
 	void metricsTimeAcknowledgementsRequestedByTheServer() throws Exception {
 		double count = metric("socketio.ack.duration", "namespace:/");
 		TestClient client = connect("/", "polling");
