@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -47,8 +48,8 @@ public final class SocketIOMetricsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		EngineIoObservationPredicate engineIoObservationPredicate(EngineIoHandlerMapping mapping) {
-			return new EngineIoObservationPredicate(mapping.getPath());
+		EngineIoObservationPredicate engineIoObservationPredicate(ObjectProvider<EngineIoHandlerMapping> mappings) {
+			return new EngineIoObservationPredicate(mappings.orderedStream().map(EngineIoHandlerMapping::getPath).toList());
 		}
 
 	}

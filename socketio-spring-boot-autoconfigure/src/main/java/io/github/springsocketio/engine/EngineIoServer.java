@@ -23,7 +23,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.CollectionUtils;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.server.ServerWebExchange;
@@ -314,12 +313,17 @@ public final class EngineIoServer implements WebHandler {
 		return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
 	}
 
+	/**
+	 * Keep what the layer above may read of the handshake request. Headers and query
+	 * are read-only views of the request's own, not copies: nothing changes them once
+	 * the request has arrived, and a copy doubled the heap a WebSocket connection holds
+	 * (Reactor Netty keeps the upgrade request's headers for the connection's life).
+	 */
 	private static HandshakeRequest snapshot(ServerHttpRequest request, @Nullable Principal principal) {
 		String rawQuery = request.getURI().getRawQuery();
 		String url = request.getURI().getRawPath() + ((rawQuery != null) ? "?" + rawQuery : "");
-		MultiValueMap<String, String> query = CollectionUtils
-			.unmodifiableMultiValueMap(new LinkedMultiValueMap<>(request.getQueryParams()));
-		return new HandshakeRequest(HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(request.getHeaders())), query,
+		MultiValueMap<String, String> query = CollectionUtils.unmodifiableMultiValueMap(request.getQueryParams());
+		return new HandshakeRequest(HttpHeaders.readOnlyHttpHeaders(request.getHeaders()), query,
 				request.getRemoteAddress(), url, request.getSslInfo() != null, Instant.now(), principal);
 	}
 
