@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ArrayNode;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.HandlerMethod;
@@ -36,7 +35,7 @@ import org.springframework.messaging.handler.invocation.AbstractExceptionHandler
 import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodArgumentResolver;
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandler;
-import org.springframework.messaging.handler.invocation.reactive.InvocableHandlerMethod;
+import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.util.Assert;
 import org.springframework.util.RouteMatcher;
 import org.springframework.validation.Validator;
@@ -62,6 +61,9 @@ import org.springframework.web.method.ControllerAdviceBean;
  * reactive type ({@code Mono}, {@code Flux}, {@code CompletableFuture}...) run inline on
  * the thread that delivers the event; the others run on the controller executor, one at
  * a time and in arrival order per socket (per namespace for server-side events).
+ * <p>
+ * Each mapping's method is prepared once (see {@link HandlerInvoker}) rather than per
+ * message as the base class would.
  */
 public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketIOMapping> implements DisposableBean {
 
@@ -83,6 +85,14 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	private final Map<Method, Boolean> blocking = new ConcurrentHashMap<>();
 
+	private final HandlerMethodReturnValueHandlerComposite returnValueHandlers;
+
+	private final Map<MessagingAdviceBean, AbstractExceptionHandlerMethodResolver> advice = new LinkedHashMap<>();
+
+	private @Nullable ExceptionHandlers exceptionHandlers;
+
+	private final Map<SocketIOMapping, HandlerInvoker> invokers = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a handler for a server.
 	 * @param server the server whose events to dispatch
@@ -91,6 +101,7 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	public SocketIOMessageHandler(SocketIOServer server, JsonMapper mapper) {
 		this.server = server;
 		this.mapper = mapper;
+		this.returnValueHandlers = new HandlerMethodReturnValueHandlerComposite();
 		setHandlerPredicate((type) -> AnnotatedElementUtils.hasAnnotation(type, SocketIOController.class));
 	}
 
@@ -155,6 +166,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		this.blockingScheduler = Schedulers.fromExecutor(this.executor);
 		super.afterPropertiesSet();
 		registerAdvice();
+		this.exceptionHandlers = new ExceptionHandlers(this::createExceptionMethodResolverFor, this.advice,
+				getArgumentResolvers().getResolvers(), this.returnValueHandlers, getReactiveAdapterRegistry());
 		bind();
 	}
 
@@ -191,6 +204,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>(
 				getReturnValueHandlerConfigurer().getCustomHandlers());
 		handlers.add(new AckReturnValueHandler(getReactiveAdapterRegistry()));
+		this.returnValueHandlers.clear();
+		this.returnValueHandlers.addHandlers(handlers);
 		return handlers;
 	}
 
@@ -298,17 +313,26 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	}
 
 	@Override
-	protected Mono<Void> handleMatch(SocketIOMapping mapping, HandlerMethod handlerMethod, Message<?> message) {
-		if (mapping.kind() == SocketIOMapping.Kind.BEFORE_CONNECT) {
-			return offloadIfBlocking(handlerMethod, Mono.defer(() -> admit(handlerMethod, message)), null);
-		}
-		return offloadIfBlocking(handlerMethod, Mono.defer(() -> super.handleMatch(mapping, handlerMethod, message)),
-				DispatchHeaders.lane(message));
+	protected void registerExceptionHandlerAdvice(MessagingAdviceBean bean,
+			AbstractExceptionHandlerMethodResolver resolver) {
+		super.registerExceptionHandlerAdvice(bean, resolver);
+		this.advice.put(bean, resolver);
 	}
 
-	private Mono<Void> offloadIfBlocking(HandlerMethod handlerMethod, Mono<Void> invocation,
-			@Nullable Scheduler lane) {
-		if (!isBlocking(handlerMethod.getMethod())) {
+	@Override
+	protected Mono<Void> handleMatch(SocketIOMapping mapping, HandlerMethod handlerMethod, Message<?> message) {
+		HandlerInvoker invoker = invoker(mapping, handlerMethod);
+		if (mapping.kind() == SocketIOMapping.Kind.BEFORE_CONNECT) {
+			return offloadIfBlocking(invoker, Mono.defer(() -> invoker.admit(message)), null);
+		}
+		Mono<Void> invocation = invoker.isBlocking()
+				? Mono.fromRunnable(() -> invoker.invokeNow(message, SocketIOMessageHandler::failed))
+				: invoker.invoke(message);
+		return offloadIfBlocking(invoker, invocation, DispatchHeaders.lane(message));
+	}
+
+	private Mono<Void> offloadIfBlocking(HandlerInvoker invoker, Mono<Void> invocation, @Nullable Scheduler lane) {
+		if (!invoker.isBlocking()) {
 			return invocation;
 		}
 		Scheduler scheduler = (lane != null) ? lane : this.blockingScheduler;
@@ -316,18 +340,27 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		return invocation.subscribeOn(scheduler);
 	}
 
-	/**
-	 * Invoke a {@link BeforeConnect} method: its errors refuse the socket, so they go
-	 * straight to the namespace instead of to the exception handlers.
-	 */
-	private Mono<Void> admit(HandlerMethod handlerMethod, Message<?> message) {
-		InvocableHandlerMethod invocable = new InvocableHandlerMethod(handlerMethod.createWithResolvedBean());
-		invocable.setArgumentResolvers(getArgumentResolvers().getResolvers());
-		invocable.setReactiveAdapterRegistry(getReactiveAdapterRegistry());
-		return invocable.invoke(message).flatMap((value) -> {
-			ReactiveAdapter adapter = getReactiveAdapterRegistry().getAdapter(value.getClass());
-			return (adapter != null) ? Mono.from(adapter.toPublisher(value)).then() : Mono.<Void>empty();
+	private HandlerInvoker invoker(SocketIOMapping mapping, HandlerMethod handlerMethod) {
+		return this.invokers.computeIfAbsent(mapping, (key) -> {
+			ExceptionHandlers exceptionHandlers = this.exceptionHandlers;
+			Assert.state(exceptionHandlers != null, "Not initialized");
+			return new HandlerInvoker(mapping, handlerMethod, isBlocking(handlerMethod.getMethod()),
+					isSingleton(handlerMethod), getArgumentResolvers(), this.returnValueHandlers,
+					getReactiveAdapterRegistry(), exceptionHandlers);
 		});
+	}
+
+	/**
+	 * Return whether the bean of a handler method can be resolved once: an instance, or
+	 * the name of a singleton (the others are resolved per message, as the base class
+	 * does).
+	 */
+	private boolean isSingleton(HandlerMethod handlerMethod) {
+		if (!(handlerMethod.getBean() instanceof String name)) {
+			return true;
+		}
+		ApplicationContext context = getApplicationContext();
+		return context != null && context.isSingleton(name);
 	}
 
 	// ---- wiring to the server
@@ -416,11 +449,18 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	private Mono<Void> dispatch(Message<ArrayNode> message) {
 		return handleMessage(message).onErrorResume((ex) -> {
-			// an exception handler failed, or the dispatch itself
-			log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
-			DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
+			failed(message, ex);
 			return Mono.empty();
 		});
+	}
+
+	/**
+	 * Report what the exception handlers did not handle (one failed itself) or a failed
+	 * dispatch: logged, and answered with an error if the sender waits for an answer.
+	 */
+	private static void failed(Message<?> message, Throwable ex) {
+		log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
+		DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
 	}
 
 	private static String normalize(String namespace) {
