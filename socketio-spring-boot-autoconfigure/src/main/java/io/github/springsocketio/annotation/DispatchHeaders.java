@@ -9,7 +9,6 @@ import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -46,18 +45,16 @@ final class DispatchHeaders {
 	/** The {@link ServerSideEvent}, for server-side events only. */
 	static final String SERVER_SIDE_EVENT = "socketio.serverSideEvent";
 
-	/**
-	 * The {@link Scheduler} that runs blocking handlers in order: the socket's, or the
-	 * namespace's for server-side events.
-	 */
-	static final String LANE = "socketio.lane";
-
 	private DispatchHeaders() {
 	}
 
-	static Message<ArrayNode> message(SocketIOMapping mapping, Socket socket, @Nullable SocketEvent event,
-			@Nullable DisconnectReason reason, @Nullable Scheduler lane) {
-		Map<String, Object> headers = headers(mapping, socket.namespace(), lane);
+	/**
+	 * Return the message of a socket's event, connection or disconnection.
+	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
+	 */
+	static Message<ArrayNode> message(SocketIOMapping mapping, String destination, Socket socket,
+			@Nullable SocketEvent event, @Nullable DisconnectReason reason) {
+		Map<String, Object> headers = headers(mapping, destination, socket.namespace());
 		headers.put(SOCKET, socket);
 		if (event != null) {
 			headers.put(EVENT, event);
@@ -69,21 +66,21 @@ final class DispatchHeaders {
 		return MessageBuilder.createMessage(payload, new Headers(headers));
 	}
 
-	static Message<ArrayNode> message(SocketIOMapping mapping, ServerSideEvent event, Scheduler lane) {
-		Map<String, Object> headers = headers(mapping, event.namespace(), lane);
+	/**
+	 * Return the message of a server-side event.
+	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
+	 */
+	static Message<ArrayNode> message(SocketIOMapping mapping, String destination, ServerSideEvent event) {
+		Map<String, Object> headers = headers(mapping, destination, event.namespace());
 		headers.put(SERVER_SIDE_EVENT, event);
 		return MessageBuilder.createMessage(event.args(), new Headers(headers));
 	}
 
-	private static Map<String, Object> headers(SocketIOMapping mapping, Namespace namespace,
-			@Nullable Scheduler lane) {
+	private static Map<String, Object> headers(SocketIOMapping mapping, String destination, Namespace namespace) {
 		Map<String, Object> headers = new HashMap<>(8);
-		headers.put(DESTINATION, mapping.destination());
+		headers.put(DESTINATION, destination);
 		headers.put(MAPPING, mapping);
 		headers.put(NAMESPACE, namespace);
-		if (lane != null) {
-			headers.put(LANE, lane);
-		}
 		return headers;
 	}
 
@@ -157,8 +154,11 @@ final class DispatchHeaders {
 		return message.getHeaders().get(MAPPING, SocketIOMapping.class);
 	}
 
-	static @Nullable Scheduler lane(Message<?> message) {
-		return message.getHeaders().get(LANE, Scheduler.class);
+	/**
+	 * Return the lookup key of the mapping the message is for.
+	 */
+	static @Nullable String destination(Message<?> message) {
+		return message.getHeaders().get(DESTINATION, String.class);
 	}
 
 	/**

@@ -47,6 +47,8 @@ final class HandlerInvoker {
 
 	private final SocketIOMapping mapping;
 
+	private final String destination;
+
 	private final HandlerMethod handlerMethod;
 
 	private final boolean blocking;
@@ -80,6 +82,7 @@ final class HandlerInvoker {
 			HandlerMethodReturnValueHandlerComposite returnValueHandlers, ReactiveAdapterRegistry registry,
 			ExceptionHandlers exceptionHandlers) {
 		this.mapping = mapping;
+		this.destination = mapping.destination();
 		this.handlerMethod = handlerMethod;
 		this.blocking = blocking;
 		this.singleton = singleton;
@@ -121,6 +124,13 @@ final class HandlerInvoker {
 
 	SocketIOMapping mapping() {
 		return this.mapping;
+	}
+
+	/**
+	 * Return the lookup key of the mapping, computed once.
+	 */
+	String destination() {
+		return this.destination;
 	}
 
 	/**
