@@ -1,8 +1,5 @@
 package io.github.springsocketio.annotation;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.github.springsocketio.server.DisconnectReason;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.ServerSideEvent;
@@ -13,14 +10,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The headers of the messages that carry socket events and server-side events to
  * handler methods: the context that argument resolvers and the return value handler
  * read. The payload is the event's arguments ({@code []} for connections and
- * disconnections).
+ * disconnections). The accessors read the fields of a {@link DispatchMessage}, the
+ * headers of any other message.
  */
 final class DispatchHeaders {
 
@@ -52,40 +48,23 @@ final class DispatchHeaders {
 	 * Return the message of a socket's event, connection or disconnection.
 	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
 	 */
-	static Message<ArrayNode> message(SocketIOMapping mapping, String destination, Socket socket,
+	static DispatchMessage message(SocketIOMapping mapping, String destination, Socket socket,
 			@Nullable SocketEvent event, @Nullable DisconnectReason reason) {
-		Map<String, Object> headers = headers(mapping, destination, socket.namespace());
-		headers.put(SOCKET, socket);
-		if (event != null) {
-			headers.put(EVENT, event);
-		}
-		if (reason != null) {
-			headers.put(DISCONNECT_REASON, reason);
-		}
 		ArrayNode payload = (event != null) ? event.args() : JsonNodeFactory.instance.arrayNode();
-		return MessageBuilder.createMessage(payload, new Headers(headers));
+		return new DispatchMessage(mapping, destination, socket.namespace(), socket, event, reason, null, payload);
 	}
 
 	/**
 	 * Return the message of a server-side event.
 	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
 	 */
-	static Message<ArrayNode> message(SocketIOMapping mapping, String destination, ServerSideEvent event) {
-		Map<String, Object> headers = headers(mapping, destination, event.namespace());
-		headers.put(SERVER_SIDE_EVENT, event);
-		return MessageBuilder.createMessage(event.args(), new Headers(headers));
-	}
-
-	private static Map<String, Object> headers(SocketIOMapping mapping, String destination, Namespace namespace) {
-		Map<String, Object> headers = new HashMap<>(8);
-		headers.put(DESTINATION, destination);
-		headers.put(MAPPING, mapping);
-		headers.put(NAMESPACE, namespace);
-		return headers;
+	static DispatchMessage message(SocketIOMapping mapping, String destination, ServerSideEvent event) {
+		return new DispatchMessage(mapping, destination, event.namespace(), null, null, null, event, event.args());
 	}
 
 	static Namespace namespace(Message<?> message) {
-		Namespace namespace = message.getHeaders().get(NAMESPACE, Namespace.class);
+		Namespace namespace = (message instanceof DispatchMessage dispatch) ? dispatch.namespace()
+				: message.getHeaders().get(NAMESPACE, Namespace.class);
 		if (namespace == null) {
 			throw new IllegalStateException("Not a Socket.IO message: " + message);
 		}
@@ -96,14 +75,23 @@ final class DispatchHeaders {
 	 * Return the socket, which server-side events do not have.
 	 */
 	static @Nullable Socket socket(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.socket();
+		}
 		return message.getHeaders().get(SOCKET, Socket.class);
 	}
 
 	static @Nullable SocketEvent event(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.event();
+		}
 		return message.getHeaders().get(EVENT, SocketEvent.class);
 	}
 
 	static @Nullable ServerSideEvent serverSideEvent(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.serverSideEvent();
+		}
 		return message.getHeaders().get(SERVER_SIDE_EVENT, ServerSideEvent.class);
 	}
 
@@ -147,10 +135,16 @@ final class DispatchHeaders {
 	}
 
 	static @Nullable DisconnectReason disconnectReason(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.reason();
+		}
 		return message.getHeaders().get(DISCONNECT_REASON, DisconnectReason.class);
 	}
 
 	static @Nullable SocketIOMapping mapping(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.mapping();
+		}
 		return message.getHeaders().get(MAPPING, SocketIOMapping.class);
 	}
 
@@ -158,21 +152,10 @@ final class DispatchHeaders {
 	 * Return the lookup key of the mapping the message is for.
 	 */
 	static @Nullable String destination(Message<?> message) {
-		return message.getHeaders().get(DESTINATION, String.class);
-	}
-
-	/**
-	 * Headers without the random id and the timestamp: nothing reads them, and a UUID
-	 * per event is not free.
-	 */
-	private static final class Headers extends MessageHeaders {
-
-		private static final long serialVersionUID = 1L;
-
-		Headers(Map<String, Object> headers) {
-			super(headers, ID_VALUE_NONE, -1L);
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.destination();
 		}
-
+		return message.getHeaders().get(DESTINATION, String.class);
 	}
 
 }

@@ -24,7 +24,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
@@ -447,7 +446,7 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	 * Invoke a method: inline if it is reactive, else on the controller executor after
 	 * the earlier messages of its lane (a socket, or a namespace for server-side events).
 	 */
-	private void dispatch(HandlerInvoker invoker, Message<ArrayNode> message, Object laneKey) {
+	private void dispatch(HandlerInvoker invoker, DispatchMessage message, Object laneKey) {
 		if (invoker.isBlocking()) {
 			Lanes lanes = this.lanes;
 			Assert.state(lanes != null, "Not initialized");

@@ -26,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -34,6 +35,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.server.WebFilter;
@@ -204,6 +207,17 @@ class ControllerTestApplication {
 		String mixed(Socket socket, int first, SocketEvent event, String second, AckSender ack, Namespace namespace) {
 			return first + second + "|" + event.argCount() + "|" + namespace.name() + "|"
 					+ socket.id().equals(event.socket().id());
+		}
+
+		@OnEvent("headers")
+		String headers(Message<ArrayNode> message, Socket socket) {
+			MessageHeaders headers = message.getHeaders();
+			if (headers.get(DispatchHeaders.SOCKET) != socket
+					|| !(headers.get(DispatchHeaders.EVENT) instanceof SocketEvent event)) {
+				return "no context";
+			}
+			return event.name() + "|" + message.getPayload() + "|" + headers.get(DispatchHeaders.MAPPING) + "|"
+					+ headers.containsKey(DispatchHeaders.DISCONNECT_REASON) + "|" + headers.getId();
 		}
 
 		@OnEvent("generic")

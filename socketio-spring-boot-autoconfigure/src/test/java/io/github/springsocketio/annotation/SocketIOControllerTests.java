@@ -155,6 +155,14 @@ class SocketIOControllerTests {
 	}
 
 	@Test
+	void messageArgumentHasTheContextInItsHeaders() {
+		try (JavaClient client = JavaClient.connect(this.port, "/")) {
+			assertThat(client.ask("headers", "x"))
+				.containsExactly("headers|[\"x\"]|@OnEvent(\"headers\") of namespace \"/\"|false|null");
+		}
+	}
+
+	@Test
 	void optionalArgument() {
 		try (JavaClient client = JavaClient.connect(this.port, "/")) {
 			assertThat(client.ask("optional", new JSONObject(Map.of("name", "ann", "count", 1))))
