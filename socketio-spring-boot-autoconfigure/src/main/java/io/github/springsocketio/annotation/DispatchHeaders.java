@@ -1,27 +1,22 @@
 package io.github.springsocketio.annotation;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.github.springsocketio.server.DisconnectReason;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The headers of the messages that carry socket events and server-side events to
  * handler methods: the context that argument resolvers and the return value handler
  * read. The payload is the event's arguments ({@code []} for connections and
- * disconnections).
+ * disconnections). The accessors read the fields of a {@link DispatchMessage}, the
+ * headers of any other message.
  */
 final class DispatchHeaders {
 
@@ -46,49 +41,30 @@ final class DispatchHeaders {
 	/** The {@link ServerSideEvent}, for server-side events only. */
 	static final String SERVER_SIDE_EVENT = "socketio.serverSideEvent";
 
-	/**
-	 * The {@link Scheduler} that runs blocking handlers in order: the socket's, or the
-	 * namespace's for server-side events.
-	 */
-	static final String LANE = "socketio.lane";
-
 	private DispatchHeaders() {
 	}
 
-	static Message<ArrayNode> message(SocketIOMapping mapping, Socket socket, @Nullable SocketEvent event,
-			@Nullable DisconnectReason reason, @Nullable Scheduler lane) {
-		Map<String, Object> headers = headers(mapping, socket.namespace(), lane);
-		headers.put(SOCKET, socket);
-		if (event != null) {
-			headers.put(EVENT, event);
-		}
-		if (reason != null) {
-			headers.put(DISCONNECT_REASON, reason);
-		}
+	/**
+	 * Return the message of a socket's event, connection or disconnection.
+	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
+	 */
+	static DispatchMessage message(SocketIOMapping mapping, String destination, Socket socket,
+			@Nullable SocketEvent event, @Nullable DisconnectReason reason) {
 		ArrayNode payload = (event != null) ? event.args() : JsonNodeFactory.instance.arrayNode();
-		return MessageBuilder.createMessage(payload, new Headers(headers));
+		return new DispatchMessage(mapping, destination, socket.namespace(), socket, event, reason, null, payload);
 	}
 
-	static Message<ArrayNode> message(SocketIOMapping mapping, ServerSideEvent event, Scheduler lane) {
-		Map<String, Object> headers = headers(mapping, event.namespace(), lane);
-		headers.put(SERVER_SIDE_EVENT, event);
-		return MessageBuilder.createMessage(event.args(), new Headers(headers));
-	}
-
-	private static Map<String, Object> headers(SocketIOMapping mapping, Namespace namespace,
-			@Nullable Scheduler lane) {
-		Map<String, Object> headers = new HashMap<>(8);
-		headers.put(DESTINATION, mapping.destination());
-		headers.put(MAPPING, mapping);
-		headers.put(NAMESPACE, namespace);
-		if (lane != null) {
-			headers.put(LANE, lane);
-		}
-		return headers;
+	/**
+	 * Return the message of a server-side event.
+	 * @param destination the mapping's {@link SocketIOMapping#destination()}, computed once
+	 */
+	static DispatchMessage message(SocketIOMapping mapping, String destination, ServerSideEvent event) {
+		return new DispatchMessage(mapping, destination, event.namespace(), null, null, null, event, event.args());
 	}
 
 	static Namespace namespace(Message<?> message) {
-		Namespace namespace = message.getHeaders().get(NAMESPACE, Namespace.class);
+		Namespace namespace = (message instanceof DispatchMessage dispatch) ? dispatch.namespace()
+				: message.getHeaders().get(NAMESPACE, Namespace.class);
 		if (namespace == null) {
 			throw new IllegalStateException("Not a Socket.IO message: " + message);
 		}
@@ -99,14 +75,23 @@ final class DispatchHeaders {
 	 * Return the socket, which server-side events do not have.
 	 */
 	static @Nullable Socket socket(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.socket();
+		}
 		return message.getHeaders().get(SOCKET, Socket.class);
 	}
 
 	static @Nullable SocketEvent event(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.event();
+		}
 		return message.getHeaders().get(EVENT, SocketEvent.class);
 	}
 
 	static @Nullable ServerSideEvent serverSideEvent(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.serverSideEvent();
+		}
 		return message.getHeaders().get(SERVER_SIDE_EVENT, ServerSideEvent.class);
 	}
 
@@ -150,29 +135,27 @@ final class DispatchHeaders {
 	}
 
 	static @Nullable DisconnectReason disconnectReason(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.reason();
+		}
 		return message.getHeaders().get(DISCONNECT_REASON, DisconnectReason.class);
 	}
 
 	static @Nullable SocketIOMapping mapping(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.mapping();
+		}
 		return message.getHeaders().get(MAPPING, SocketIOMapping.class);
 	}
 
-	static @Nullable Scheduler lane(Message<?> message) {
-		return message.getHeaders().get(LANE, Scheduler.class);
-	}
-
 	/**
-	 * Headers without the random id and the timestamp: nothing reads them, and a UUID
-	 * per event is not free.
+	 * Return the lookup key of the mapping the message is for.
 	 */
-	private static final class Headers extends MessageHeaders {
-
-		private static final long serialVersionUID = 1L;
-
-		Headers(Map<String, Object> headers) {
-			super(headers, ID_VALUE_NONE, -1L);
+	static @Nullable String destination(Message<?> message) {
+		if (message instanceof DispatchMessage dispatch) {
+			return dispatch.destination();
 		}
-
+		return message.getHeaders().get(DESTINATION, String.class);
 	}
 
 }

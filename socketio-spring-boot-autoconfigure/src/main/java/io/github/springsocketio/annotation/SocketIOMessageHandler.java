@@ -11,8 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
+import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.server.EventListener;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.Socket;
+import io.github.springsocketio.server.SocketEvent;
 import io.github.springsocketio.server.SocketIOServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,12 +24,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.HandlerMethod;
@@ -36,7 +37,7 @@ import org.springframework.messaging.handler.invocation.AbstractExceptionHandler
 import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodArgumentResolver;
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandler;
-import org.springframework.messaging.handler.invocation.reactive.InvocableHandlerMethod;
+import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.util.Assert;
 import org.springframework.util.RouteMatcher;
 import org.springframework.validation.Validator;
@@ -62,6 +63,11 @@ import org.springframework.web.method.ControllerAdviceBean;
  * reactive type ({@code Mono}, {@code Flux}, {@code CompletableFuture}...) run inline on
  * the thread that delivers the event; the others run on the controller executor, one at
  * a time and in arrival order per socket (per namespace for server-side events).
+ * <p>
+ * Events reach the methods through one {@linkplain Namespace#onEvent listener per
+ * namespace} that looks the event up in a table built at startup, so sockets carry no
+ * listener of their own; each mapping's method is prepared once (see
+ * {@link HandlerInvoker}) rather than per message as the base class would.
  */
 public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketIOMapping> implements DisposableBean {
 
@@ -81,7 +87,17 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	private @Nullable Scheduler blockingScheduler;
 
+	private @Nullable Lanes lanes;
+
 	private final Map<Method, Boolean> blocking = new ConcurrentHashMap<>();
+
+	private final HandlerMethodReturnValueHandlerComposite returnValueHandlers;
+
+	private final Map<MessagingAdviceBean, AbstractExceptionHandlerMethodResolver> advice = new LinkedHashMap<>();
+
+	private @Nullable ExceptionHandlers exceptionHandlers;
+
+	private final Map<SocketIOMapping, HandlerInvoker> invokers = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a handler for a server.
@@ -91,6 +107,7 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	public SocketIOMessageHandler(SocketIOServer server, JsonMapper mapper) {
 		this.server = server;
 		this.mapper = mapper;
+		this.returnValueHandlers = new HandlerMethodReturnValueHandlerComposite();
 		setHandlerPredicate((type) -> AnnotatedElementUtils.hasAnnotation(type, SocketIOController.class));
 	}
 
@@ -153,8 +170,11 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		}
 		Assert.state(this.executor != null, "No executor");
 		this.blockingScheduler = Schedulers.fromExecutor(this.executor);
+		this.lanes = new Lanes(this.executor);
 		super.afterPropertiesSet();
 		registerAdvice();
+		this.exceptionHandlers = new ExceptionHandlers(this::createExceptionMethodResolverFor, this.advice,
+				getArgumentResolvers().getResolvers(), this.returnValueHandlers, getReactiveAdapterRegistry());
 		bind();
 	}
 
@@ -191,6 +211,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>(
 				getReturnValueHandlerConfigurer().getCustomHandlers());
 		handlers.add(new AckReturnValueHandler(getReactiveAdapterRegistry()));
+		this.returnValueHandlers.clear();
+		this.returnValueHandlers.addHandlers(handlers);
 		return handlers;
 	}
 
@@ -277,14 +299,14 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	@Override
 	protected RouteMatcher.@Nullable Route getDestination(Message<?> message) {
-		String destination = message.getHeaders().get(DispatchHeaders.DESTINATION, String.class);
+		String destination = DispatchHeaders.destination(message);
 		return (destination != null) ? () -> destination : null;
 	}
 
 	@Override
 	protected @Nullable SocketIOMapping getMatchingMapping(SocketIOMapping mapping, Message<?> message) {
-		RouteMatcher.Route destination = getDestination(message);
-		return (destination != null && mapping.destination().equals(destination.value())) ? mapping : null;
+		String destination = DispatchHeaders.destination(message);
+		return (destination != null && mapping.destination().equals(destination)) ? mapping : null;
 	}
 
 	@Override
@@ -298,36 +320,59 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	}
 
 	@Override
-	protected Mono<Void> handleMatch(SocketIOMapping mapping, HandlerMethod handlerMethod, Message<?> message) {
-		if (mapping.kind() == SocketIOMapping.Kind.BEFORE_CONNECT) {
-			return offloadIfBlocking(handlerMethod, Mono.defer(() -> admit(handlerMethod, message)), null);
-		}
-		return offloadIfBlocking(handlerMethod, Mono.defer(() -> super.handleMatch(mapping, handlerMethod, message)),
-				DispatchHeaders.lane(message));
+	protected void registerExceptionHandlerAdvice(MessagingAdviceBean bean,
+			AbstractExceptionHandlerMethodResolver resolver) {
+		super.registerExceptionHandlerAdvice(bean, resolver);
+		this.advice.put(bean, resolver);
 	}
 
-	private Mono<Void> offloadIfBlocking(HandlerMethod handlerMethod, Mono<Void> invocation,
-			@Nullable Scheduler lane) {
-		if (!isBlocking(handlerMethod.getMethod())) {
+	/**
+	 * Handle a message routed by the base class ({@link #handleMessage}): the events of
+	 * the server take a shorter way, straight to their {@link HandlerInvoker}.
+	 */
+	@Override
+	protected Mono<Void> handleMatch(SocketIOMapping mapping, HandlerMethod handlerMethod, Message<?> message) {
+		HandlerInvoker invoker = invoker(mapping, handlerMethod);
+		if (mapping.kind() == SocketIOMapping.Kind.BEFORE_CONNECT) {
+			return offloadIfBlocking(invoker, Mono.defer(() -> invoker.admit(message)), null);
+		}
+		Socket socket = DispatchHeaders.socket(message);
+		return offloadIfBlocking(invoker, Mono.defer(() -> invoker.invoke(message)),
+				(socket != null) ? socket : DispatchHeaders.namespace(message));
+	}
+
+	private Mono<Void> offloadIfBlocking(HandlerInvoker invoker, Mono<Void> invocation, @Nullable Object laneKey) {
+		if (!invoker.isBlocking()) {
 			return invocation;
 		}
-		Scheduler scheduler = (lane != null) ? lane : this.blockingScheduler;
+		Lanes lanes = this.lanes;
+		Scheduler scheduler = (laneKey != null && lanes != null)
+				? Schedulers.fromExecutor((task) -> lanes.execute(laneKey, task)) : this.blockingScheduler;
 		Assert.state(scheduler != null, "Not initialized");
 		return invocation.subscribeOn(scheduler);
 	}
 
-	/**
-	 * Invoke a {@link BeforeConnect} method: its errors refuse the socket, so they go
-	 * straight to the namespace instead of to the exception handlers.
-	 */
-	private Mono<Void> admit(HandlerMethod handlerMethod, Message<?> message) {
-		InvocableHandlerMethod invocable = new InvocableHandlerMethod(handlerMethod.createWithResolvedBean());
-		invocable.setArgumentResolvers(getArgumentResolvers().getResolvers());
-		invocable.setReactiveAdapterRegistry(getReactiveAdapterRegistry());
-		return invocable.invoke(message).flatMap((value) -> {
-			ReactiveAdapter adapter = getReactiveAdapterRegistry().getAdapter(value.getClass());
-			return (adapter != null) ? Mono.from(adapter.toPublisher(value)).then() : Mono.<Void>empty();
+	private HandlerInvoker invoker(SocketIOMapping mapping, HandlerMethod handlerMethod) {
+		return this.invokers.computeIfAbsent(mapping, (key) -> {
+			ExceptionHandlers exceptionHandlers = this.exceptionHandlers;
+			Assert.state(exceptionHandlers != null, "Not initialized");
+			return new HandlerInvoker(mapping, handlerMethod, isBlocking(handlerMethod.getMethod()),
+					isSingleton(handlerMethod), getArgumentResolvers(), this.returnValueHandlers,
+					getReactiveAdapterRegistry(), exceptionHandlers);
 		});
+	}
+
+	/**
+	 * Return whether the bean of a handler method can be resolved once: an instance, or
+	 * the name of a singleton (the others are resolved per message, as the base class
+	 * does).
+	 */
+	private boolean isSingleton(HandlerMethod handlerMethod) {
+		if (!(handlerMethod.getBean() instanceof String name)) {
+			return true;
+		}
+		ApplicationContext context = getApplicationContext();
+		return context != null && context.isSingleton(name);
 	}
 
 	// ---- wiring to the server
@@ -352,75 +397,73 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	private void bind() {
 		Map<String, NamespaceMappings> namespaces = new LinkedHashMap<>();
-		for (SocketIOMapping mapping : getHandlerMethods().keySet()) {
-			namespaces.computeIfAbsent(mapping.namespace(), (name) -> new NamespaceMappings()).add(mapping);
-		}
+		getHandlerMethods().forEach((mapping, handlerMethod) -> namespaces
+			.computeIfAbsent(mapping.namespace(), (name) -> new NamespaceMappings())
+			.add(invoker(mapping, handlerMethod)));
 		for (NamespaceConnectMiddleware middleware : this.middlewares) {
 			this.server.of(normalize(middleware.namespace())).use(middleware);
 		}
 		namespaces.forEach((name, mappings) -> {
-			SocketIOMapping beforeConnect = mappings.beforeConnect;
+			Namespace namespace = this.server.of(name);
+			HandlerInvoker beforeConnect = mappings.beforeConnect;
 			if (beforeConnect != null) {
-				this.server.of(name)
-					.use((socket) -> handleMessage(DispatchHeaders.message(beforeConnect, socket, null, null, null)));
+				namespace.use((socket) -> offloadIfBlocking(beforeConnect, Mono.defer(() -> beforeConnect
+					.admit(DispatchHeaders.message(beforeConnect.mapping(), beforeConnect.destination(), socket, null,
+							null))),
+						null));
 			}
-			if (!mappings.events.isEmpty() || mappings.connect != null || mappings.disconnect != null) {
-				this.server.of(name).onConnection((socket) -> attach(socket, mappings));
+			if (!mappings.events.isEmpty()) {
+				namespace.onEvent(new EventRouter(mappings.events));
 			}
-			if (!mappings.serverSideEvents.isEmpty()) {
-				listen(this.server.of(name), mappings.serverSideEvents);
+			if (mappings.connect != null || mappings.disconnect != null) {
+				namespace.onConnection((socket) -> connected(socket, mappings));
 			}
+			mappings.serverSideEvents.forEach((event, invoker) -> namespace.onServerSideEmit(event,
+					(received) -> dispatch(invoker,
+							DispatchHeaders.message(invoker.mapping(), invoker.destination(), received), namespace)));
 			log.debug("Socket.IO namespace {}: {}", name, mappings);
 		});
 	}
 
-	private void attach(Socket socket, NamespaceMappings mappings) {
-		Scheduler lane = newLane();
-		for (SocketIOMapping mapping : mappings.events) {
-			socket.onAsync(eventOf(mapping),
-					(received) -> dispatch(DispatchHeaders.message(mapping, socket, received, null, lane)));
-		}
-		SocketIOMapping disconnect = mappings.disconnect;
+	private void connected(Socket socket, NamespaceMappings mappings) {
+		HandlerInvoker disconnect = mappings.disconnect;
 		if (disconnect != null) {
-			socket.onDisconnect(
-					(reason) -> dispatch(DispatchHeaders.message(disconnect, socket, null, reason, lane)).subscribe());
+			socket.onDisconnect((reason) -> dispatch(disconnect, socket, null, reason));
 		}
-		SocketIOMapping connect = mappings.connect;
+		HandlerInvoker connect = mappings.connect;
 		if (connect != null) {
-			dispatch(DispatchHeaders.message(connect, socket, null, null, lane)).subscribe();
+			dispatch(connect, socket, null, null);
+		}
+	}
+
+	private void dispatch(HandlerInvoker invoker, Socket socket, @Nullable SocketEvent event,
+			@Nullable DisconnectReason reason) {
+		dispatch(invoker, DispatchHeaders.message(invoker.mapping(), invoker.destination(), socket, event, reason),
+				socket);
+	}
+
+	/**
+	 * Invoke a method: inline if it is reactive, else on the controller executor after
+	 * the earlier messages of its lane (a socket, or a namespace for server-side events).
+	 */
+	private void dispatch(HandlerInvoker invoker, DispatchMessage message, Object laneKey) {
+		if (invoker.isBlocking()) {
+			Lanes lanes = this.lanes;
+			Assert.state(lanes != null, "Not initialized");
+			lanes.execute(laneKey, () -> invoker.invokeNow(message, SocketIOMessageHandler::failed));
+		}
+		else {
+			invoker.invoke(message).subscribe(null, (ex) -> failed(message, ex));
 		}
 	}
 
 	/**
-	 * Listen to the server-side events of a namespace: they arrive on the adapter's
-	 * thread, and the blocking methods run in one lane per namespace.
+	 * Report what the exception handlers did not handle (one failed itself) or a failed
+	 * dispatch: logged, and answered with an error if the sender waits for an answer.
 	 */
-	private void listen(Namespace namespace, List<SocketIOMapping> mappings) {
-		Scheduler lane = newLane();
-		for (SocketIOMapping mapping : mappings) {
-			namespace.onServerSideEmit(eventOf(mapping),
-					(received) -> dispatch(DispatchHeaders.message(mapping, received, lane)).subscribe());
-		}
-	}
-
-	private Scheduler newLane() {
-		Assert.state(this.executor != null, "Not initialized");
-		return Schedulers.fromExecutor(new SerialExecutor(this.executor));
-	}
-
-	private static String eventOf(SocketIOMapping mapping) {
-		String event = mapping.event();
-		Assert.state(event != null, "No event name");
-		return event;
-	}
-
-	private Mono<Void> dispatch(Message<ArrayNode> message) {
-		return handleMessage(message).onErrorResume((ex) -> {
-			// an exception handler failed, or the dispatch itself
-			log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
-			DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
-			return Mono.empty();
-		});
+	private static void failed(Message<?> message, Throwable ex) {
+		log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
+		DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
 	}
 
 	private static String normalize(String namespace) {
@@ -428,28 +471,56 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	}
 
 	/**
-	 * The mappings of one namespace.
+	 * Routes the events of a namespace's sockets to their methods.
+	 */
+	private final class EventRouter implements EventListener {
+
+		private final Map<String, HandlerInvoker> events;
+
+		EventRouter(Map<String, HandlerInvoker> events) {
+			this.events = Map.copyOf(events);
+		}
+
+		@Override
+		public void onEvent(SocketEvent event) {
+			HandlerInvoker invoker = this.events.get(event.name());
+			if (invoker != null) {
+				dispatch(invoker, event.socket(), event, null);
+			}
+		}
+
+	}
+
+	/**
+	 * The mapped methods of one namespace.
 	 */
 	private static final class NamespaceMappings {
 
-		private final List<SocketIOMapping> events = new ArrayList<>();
+		private final Map<String, HandlerInvoker> events = new LinkedHashMap<>();
 
-		private final List<SocketIOMapping> serverSideEvents = new ArrayList<>();
+		private final Map<String, HandlerInvoker> serverSideEvents = new LinkedHashMap<>();
 
-		private @Nullable SocketIOMapping beforeConnect;
+		private @Nullable HandlerInvoker beforeConnect;
 
-		private @Nullable SocketIOMapping connect;
+		private @Nullable HandlerInvoker connect;
 
-		private @Nullable SocketIOMapping disconnect;
+		private @Nullable HandlerInvoker disconnect;
 
-		void add(SocketIOMapping mapping) {
+		void add(HandlerInvoker invoker) {
+			SocketIOMapping mapping = invoker.mapping();
 			switch (mapping.kind()) {
-				case EVENT -> this.events.add(mapping);
-				case BEFORE_CONNECT -> this.beforeConnect = mapping;
-				case CONNECT -> this.connect = mapping;
-				case DISCONNECT -> this.disconnect = mapping;
-				case SERVER_SIDE_EVENT -> this.serverSideEvents.add(mapping);
+				case EVENT -> this.events.put(eventOf(mapping), invoker);
+				case BEFORE_CONNECT -> this.beforeConnect = invoker;
+				case CONNECT -> this.connect = invoker;
+				case DISCONNECT -> this.disconnect = invoker;
+				case SERVER_SIDE_EVENT -> this.serverSideEvents.put(eventOf(mapping), invoker);
 			}
+		}
+
+		private static String eventOf(SocketIOMapping mapping) {
+			String event = mapping.event();
+			Assert.state(event != null, "No event name");
+			return event;
 		}
 
 		@Override
@@ -460,8 +531,8 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 					+ (this.serverSideEvents.isEmpty() ? "" : ", server-side events " + names(this.serverSideEvents));
 		}
 
-		private static List<String> names(List<SocketIOMapping> mappings) {
-			return mappings.stream().map(SocketIOMapping::event).map(String::valueOf).sorted().toList();
+		private static List<String> names(Map<String, HandlerInvoker> invokers) {
+			return invokers.keySet().stream().sorted().toList();
 		}
 
 	}

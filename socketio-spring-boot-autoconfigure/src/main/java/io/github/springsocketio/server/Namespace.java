@@ -1,6 +1,7 @@
 package io.github.springsocketio.server;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class Namespace {
 
 	static final String INVALID_NAMESPACE = "Invalid namespace";
 
+	private static final EventListener[] NO_EVENT_LISTENERS = {};
+
 	private final String name;
 
 	private final SocketIOServer server;
@@ -66,6 +69,11 @@ public final class Namespace {
 	private final Adapter adapter;
 
 	private final Map<String, List<ServerSideEventListener>> serverSideListeners = new ConcurrentHashMap<>();
+
+	/** The listeners of every socket's events, replaced on each addition. */
+	private volatile EventListener[] eventListeners = NO_EVENT_LISTENERS;
+
+	private final Object eventListenersLock = new Object();
 
 	Namespace(String name, SocketIOServer server) {
 		this(name, server, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
@@ -131,6 +139,32 @@ public final class Namespace {
 	public Namespace onConnection(Consumer<Socket> listener) {
 		this.connectionListeners.add(listener);
 		return this;
+	}
+
+	/**
+	 * Handle the events of every socket of this namespace with one listener, which costs
+	 * no memory per socket, unlike listeners that a connection listener adds to each
+	 * socket. It sees each event after the socket's middleware and before the socket's
+	 * own listeners, whatever its name (it ignores those it does not handle), on the
+	 * thread that delivers the event, and must not block.
+	 * @param listener the listener; it acknowledges events itself
+	 * @return this namespace
+	 */
+	public Namespace onEvent(EventListener listener) {
+		synchronized (this.eventListenersLock) {
+			EventListener[] current = this.eventListeners;
+			EventListener[] next = Arrays.copyOf(current, current.length + 1);
+			next[current.length] = listener;
+			this.eventListeners = next;
+		}
+		return this;
+	}
+
+	/**
+	 * Return the listeners of every socket's events, in registration order.
+	 */
+	EventListener[] eventListeners() {
+		return this.eventListeners;
 	}
 
 	// ---- broadcasting

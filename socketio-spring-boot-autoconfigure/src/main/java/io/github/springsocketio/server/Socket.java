@@ -577,6 +577,14 @@ public final class Socket {
 	}
 
 	private void dispatch(SocketEvent event) {
+		for (EventListener listener : this.namespace.eventListeners()) {
+			try {
+				listener.onEvent(event);
+			}
+			catch (RuntimeException ex) {
+				listenerFailed(event, ex);
+			}
+		}
 		List<AsyncEventListener> handlers = this.listeners.get(event.name());
 		if (handlers == null) {
 			return;
@@ -587,19 +595,19 @@ public final class Socket {
 				result = handler.onEvent(event);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
-				this.namespace.listeners().handlerError(this, event.name(), ex);
-				notifyError(ex);
+				listenerFailed(event, ex);
 				continue;
 			}
 			if (result != null) {
-				result.subscribe((value) -> event.ack(value), (ex) -> {
-					logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
-					this.namespace.listeners().handlerError(this, event.name(), ex);
-					notifyError(ex);
-				});
+				result.subscribe((value) -> event.ack(value), (ex) -> listenerFailed(event, ex));
 			}
 		}
+	}
+
+	private void listenerFailed(SocketEvent event, Throwable ex) {
+		logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
+		this.namespace.listeners().handlerError(this, event.name(), ex);
+		notifyError(ex);
 	}
 
 	private void notifyError(Throwable error) {

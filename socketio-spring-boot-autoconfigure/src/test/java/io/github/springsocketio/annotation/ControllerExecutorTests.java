@@ -1,10 +1,12 @@
 package io.github.springsocketio.annotation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link ControllerExecutor} and the per-socket {@link SerialExecutor}.
+ * Tests for {@link ControllerExecutor} and the per-socket {@link Lanes}.
  */
 class ControllerExecutorTests {
 
@@ -39,29 +42,43 @@ class ControllerExecutorTests {
 	}
 
 	@Test
-	void serialExecutorRunsTasksOneAtATimeInSubmissionOrder() throws Exception {
+	void lanesRunTasksOneAtATimeInSubmissionOrderPerKey() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			SerialExecutor serial = new SerialExecutor(pool);
+			Lanes lanes = new Lanes(pool);
+			Object[] keys = { new Object(), new Object(), new Object() };
 			int count = 2000;
-			List<Integer> order = new ArrayList<>();
-			AtomicInteger running = new AtomicInteger();
+			List<List<Integer>> orders = new ArrayList<>();
+			List<AtomicInteger> running = new ArrayList<>();
+			for (int k = 0; k < keys.length; k++) {
+				orders.add(new ArrayList<>());
+				running.add(new AtomicInteger());
+			}
 			AtomicInteger overlaps = new AtomicInteger();
-			CountDownLatch done = new CountDownLatch(count);
+			CountDownLatch done = new CountDownLatch(count * keys.length);
 			for (int i = 0; i < count; i++) {
-				int index = i;
-				serial.execute(() -> {
-					if (running.incrementAndGet() > 1) {
-						overlaps.incrementAndGet();
-					}
-					order.add(index);
-					running.decrementAndGet();
-					done.countDown();
-				});
+				for (int k = 0; k < keys.length; k++) {
+					int index = i;
+					int key = k;
+					lanes.execute(keys[k], () -> {
+						if (running.get(key).incrementAndGet() > 1) {
+							overlaps.incrementAndGet();
+						}
+						orders.get(key).add(index);
+						running.get(key).decrementAndGet();
+						done.countDown();
+					});
+				}
+				if (i % 100 == 0) {
+					Thread.sleep(1);
+				}
 			}
 			assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
 			assertThat(overlaps).hasValue(0);
-			assertThat(order).hasSize(count).isSorted();
+			for (List<Integer> order : orders) {
+				assertThat(order).hasSize(count).isSorted();
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> lanes.size() == 0);
 		}
 		finally {
 			pool.shutdownNow();
@@ -69,14 +86,40 @@ class ControllerExecutorTests {
 	}
 
 	@Test
-	void serialExecutorSurvivesAFailingTask() throws Exception {
-		SerialExecutor serial = new SerialExecutor(Runnable::run);
+	void lanesRunATaskSubmittedByARunningTaskAfterIt() {
+		Lanes lanes = new Lanes(Runnable::run);
+		Object key = new Object();
 		List<String> ran = new ArrayList<>();
-		serial.execute(() -> {
+		lanes.execute(key, () -> {
+			lanes.execute(key, () -> ran.add("nested"));
+			ran.add("outer");
+		});
+		assertThat(ran).containsExactly("outer", "nested");
+		assertThat(lanes.size()).isZero();
+	}
+
+	@Test
+	void lanesSurviveAFailingTask() {
+		Lanes lanes = new Lanes(Runnable::run);
+		Object key = new Object();
+		List<String> ran = new ArrayList<>();
+		lanes.execute(key, () -> {
 			throw new IllegalStateException("on purpose");
 		});
-		serial.execute(() -> ran.add("next"));
+		lanes.execute(key, () -> ran.add("next"));
 		assertThat(ran).containsExactly("next");
+		assertThat(lanes.size()).isZero();
+	}
+
+	@Test
+	void lanesDropTheTasksTheExecutorRejects() {
+		Lanes lanes = new Lanes((task) -> {
+			throw new RejectedExecutionException("full");
+		});
+		Object key = new Object();
+		lanes.execute(key, () -> {
+		});
+		assertThat(lanes.size()).isZero();
 	}
 
 }

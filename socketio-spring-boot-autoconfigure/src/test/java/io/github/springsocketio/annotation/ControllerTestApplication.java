@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.springsocketio.server.ConnectionRefusedException;
 import io.github.springsocketio.server.DisconnectReason;
@@ -25,12 +26,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Scope;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.server.WebFilter;
@@ -45,7 +51,8 @@ import org.springframework.web.server.WebFilter;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 @Import({ ControllerTestApplication.MainController.class, ControllerTestApplication.ChatController.class,
-		ControllerTestApplication.AdminController.class, ControllerTestApplication.Advice.class })
+		ControllerTestApplication.AdminController.class, ControllerTestApplication.PrototypeController.class,
+		ControllerTestApplication.Advice.class })
 class ControllerTestApplication {
 
 	@Bean
@@ -202,6 +209,17 @@ class ControllerTestApplication {
 					+ socket.id().equals(event.socket().id());
 		}
 
+		@OnEvent("headers")
+		String headers(Message<ArrayNode> message, Socket socket) {
+			MessageHeaders headers = message.getHeaders();
+			if (headers.get(DispatchHeaders.SOCKET) != socket
+					|| !(headers.get(DispatchHeaders.EVENT) instanceof SocketEvent event)) {
+				return "no context";
+			}
+			return event.name() + "|" + message.getPayload() + "|" + headers.get(DispatchHeaders.MAPPING) + "|"
+					+ headers.containsKey(DispatchHeaders.DISCONNECT_REASON) + "|" + headers.getId();
+		}
+
 		@OnEvent("generic")
 		int generic(List<Greeting> greetings) {
 			return greetings.stream().mapToInt(Greeting::count).sum();
@@ -351,6 +369,37 @@ class ControllerTestApplication {
 		@OnEvent("echo")
 		String echo(String text) {
 			return "admin: " + text;
+		}
+
+	}
+
+	/** A controller that is not a singleton: an instance per message. */
+	@SocketIOController("/prototype")
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	static class PrototypeController {
+
+		private static final AtomicInteger instances = new AtomicInteger();
+
+		private final int instance = instances.incrementAndGet();
+
+		@OnEvent("instance")
+		int instance() {
+			return this.instance;
+		}
+
+		@OnEvent("instance-reactive")
+		Mono<Integer> instanceReactive() {
+			return Mono.just(this.instance);
+		}
+
+		@OnEvent("fail")
+		int fail() {
+			throw new IllegalStateException("prototype " + this.instance);
+		}
+
+		@MessageExceptionHandler
+		String handle(IllegalStateException ex) {
+			return ex.getMessage() + " handled by " + this.instance;
 		}
 
 	}

@@ -63,6 +63,17 @@ class SocketIOControllerTests {
 		}
 	}
 
+	@Test
+	void beansThatAreNotSingletonsAreResolvedPerMessage() {
+		try (JavaClient client = JavaClient.connect(this.port, "/prototype")) {
+			int first = (int) client.ask("instance")[0];
+			assertThat(client.ask("instance")[0]).isNotEqualTo(first);
+			assertThat(client.ask("instance-reactive")[0]).isNotEqualTo(first);
+			String handled = (String) client.ask("fail")[0];
+			assertThat(handled).matches("prototype (\\d+) handled by \\1");
+		}
+	}
+
 	// ---- arguments
 
 	@Test
@@ -140,6 +151,14 @@ class SocketIOControllerTests {
 	void contextParametersDoNotConsumeArguments() {
 		try (JavaClient client = JavaClient.connect(this.port, "/")) {
 			assertThat(client.ask("mixed", 1, "two")).containsExactly("1two|2|/|true");
+		}
+	}
+
+	@Test
+	void messageArgumentHasTheContextInItsHeaders() {
+		try (JavaClient client = JavaClient.connect(this.port, "/")) {
+			assertThat(client.ask("headers", "x"))
+				.containsExactly("headers|[\"x\"]|@OnEvent(\"headers\") of namespace \"/\"|false|null");
 		}
 	}
 

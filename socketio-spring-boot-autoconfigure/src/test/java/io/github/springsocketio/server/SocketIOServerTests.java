@@ -253,6 +253,30 @@ class SocketIOServerTests {
 	}
 
 	@Test
+	void namespaceEventListenersSeeEveryEventBeforeTheSocketsOwnListeners() {
+		List<String> seen = new ArrayList<>();
+		List<Throwable> errors = new ArrayList<>();
+		this.server.of("/").onEvent((event) -> {
+			seen.add("namespace:" + event.name());
+			if ("echo".equals(event.name())) {
+				event.ackArgs(event.args());
+			}
+		}).onEvent((event) -> {
+			throw new IllegalStateException("boom " + event.name());
+		});
+		this.server.onConnection((socket) -> {
+			socket.on("hello", (event) -> seen.add("socket:hello"));
+			socket.onError(errors::add);
+		});
+		InProcessSession session = InProcessSession.open(this.server).receive("40");
+		session.clear();
+		session.receive("42[\"hello\"]").receive("421[\"echo\",\"x\"]");
+		assertThat(seen).containsExactly("namespace:hello", "socket:hello", "namespace:echo");
+		assertThat(session.texts()).containsExactly("431[\"x\"]");
+		assertThat(errors).extracting(Throwable::getMessage).containsExactly("boom hello", "boom echo");
+	}
+
+	@Test
 	void throwingListenerLeavesTheSocketConnected() {
 		List<Throwable> errors = new ArrayList<>();
 		this.server.onConnection((socket) -> {
