@@ -3,9 +3,11 @@ package io.github.springsocketio.actuate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -18,17 +20,31 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  */
 public final class EngineIoObservationPredicate implements ObservationPredicate {
 
-	private final Set<String> paths = new HashSet<>();
+	private final Supplier<? extends Collection<String>> mountedPaths;
+
+	private volatile @Nullable Set<String> paths;
 
 	/**
 	 * Create a predicate for the endpoints mounted at some paths.
-	 * @param paths the normalized paths, e.g. {@code /socket.io}
+	 * @param mountedPaths the normalized paths, e.g. {@code /socket.io}, asked for once on
+	 * first use (the mappings may depend on the observation registry this predicate
+	 * configures)
 	 */
-	public EngineIoObservationPredicate(Collection<String> paths) {
-		for (String path : paths) {
-			this.paths.add(path);
-			this.paths.add(path + "/");
+	public EngineIoObservationPredicate(Supplier<? extends Collection<String>> mountedPaths) {
+		this.mountedPaths = mountedPaths;
+	}
+
+	private Set<String> paths() {
+		Set<String> known = this.paths;
+		if (known == null) {
+			known = new HashSet<>();
+			for (String path : this.mountedPaths.get()) {
+				known.add(path);
+				known.add(path + "/");
+			}
+			this.paths = known;
 		}
+		return known;
 	}
 
 	@Override
@@ -37,7 +53,7 @@ public final class EngineIoObservationPredicate implements ObservationPredicate 
 			return true;
 		}
 		ServerHttpRequest request = serverContext.getCarrier();
-		return !this.paths.contains(request.getPath().pathWithinApplication().value());
+		return !paths().contains(request.getPath().pathWithinApplication().value());
 	}
 
 }

@@ -49,7 +49,8 @@ public final class SocketIOMetricsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EngineIoObservationPredicate engineIoObservationPredicate(ObjectProvider<EngineIoHandlerMapping> mappings) {
-			return new EngineIoObservationPredicate(mappings.orderedStream().map(EngineIoHandlerMapping::getPath).toList());
+			return new EngineIoObservationPredicate(
+					() -> mappings.orderedStream().map(EngineIoHandlerMapping::getPath).toList());
 		}
 
 	}

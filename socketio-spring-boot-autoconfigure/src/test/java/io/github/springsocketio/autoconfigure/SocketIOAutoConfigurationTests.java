@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -181,7 +182,7 @@ class SocketIOAutoConfigurationTests {
 				assertThat(context).hasSingleBean(EngineIoServer.class);
 				EngineIoHandlerMapping mapping = context.getBean(EngineIoHandlerMapping.class);
 				assertThat(mapping.getPath()).isEqualTo("/realtime");
-				assertThat(mapping.getOrder()).isEqualTo(-2);
+				assertThat(mapping.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
 				assertThat(mapping.getServer()).isSameAs(context.getBean(EngineIoServer.class));
 				assertThat(mapping.getHandlerMap().keySet()).map(PathPattern::getPatternString)
 					.containsExactlyInAnyOrder("/realtime", "/realtime/");
