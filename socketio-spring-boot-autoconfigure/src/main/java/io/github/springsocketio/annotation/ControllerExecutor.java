@@ -1,19 +1,23 @@
 package io.github.springsocketio.annotation;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
 
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+
 /**
- * Where controller methods that do not return a reactive type run. Never a Netty
- * event-loop thread unless {@link #INLINE} is chosen.
+ * Where controller methods that do not return a reactive type run. The default follows
+ * Spring WebFlux's controller methods: on the calling thread (the connection's event
+ * loop), unless Spring Boot's virtual threads are on.
  */
 public enum ControllerExecutor {
 
-	/** {@link #VIRTUAL} when the JVM has virtual threads (Java 21+), else {@link #BOUNDED_ELASTIC}. */
+	/**
+	 * {@link #VIRTUAL} when virtual threads are enabled
+	 * ({@code spring.threads.virtual.enabled=true} on Java 21+), else {@link #INLINE}: what
+	 * WebFlux does with blocking controller methods.
+	 */
 	AUTO,
 
 	/** One new virtual thread per busy socket; fails at startup before Java 21. */
@@ -23,8 +27,8 @@ public enum ControllerExecutor {
 	BOUNDED_ELASTIC,
 
 	/**
-	 * The calling thread, usually the connection's event loop: only for handlers that
-	 * never block.
+	 * The calling thread, usually the connection's event loop: for handlers that never
+	 * block. A method that runs long is reported once at WARN.
 	 */
 	INLINE;
 
@@ -32,24 +36,25 @@ public enum ControllerExecutor {
 	public static final String VIRTUAL_THREAD_PREFIX = "socketio-handler-";
 
 	/**
-	 * Return what {@link #AUTO} stands for on this JVM.
-	 * @return {@link #VIRTUAL} or {@link #BOUNDED_ELASTIC}; this constant for the others
+	 * Return what {@link #AUTO} stands for.
+	 * @param virtualThreadsEnabled whether the application enabled virtual threads
+	 * @return {@link #VIRTUAL} or {@link #INLINE} for {@link #AUTO}; this constant for the
+	 * others
 	 */
-	public ControllerExecutor resolve() {
+	public ControllerExecutor resolve(boolean virtualThreadsEnabled) {
 		if (this != AUTO) {
 			return this;
 		}
-		return virtualThreadsAvailable() ? VIRTUAL : BOUNDED_ELASTIC;
+		return (virtualThreadsEnabled && virtualThreadsAvailable()) ? VIRTUAL : INLINE;
 	}
 
 	/**
-	 * Create the executor, which the caller shuts down if it is an
-	 * {@link ExecutorService}.
+	 * Create the executor (for {@link #AUTO}, as without virtual threads enabled).
 	 * @return the executor
 	 * @throws IllegalStateException for {@link #VIRTUAL} before Java 21
 	 */
 	public Executor create() {
-		return switch (resolve()) {
+		return switch (resolve(false)) {
 			case VIRTUAL -> virtualThreadExecutor();
 			case BOUNDED_ELASTIC -> (task) -> Schedulers.boundedElastic().schedule(task);
 			case INLINE -> Runnable::run;
@@ -65,28 +70,12 @@ public enum ControllerExecutor {
 		return Runtime.version().feature() >= 21;
 	}
 
-	/**
-	 * {@code Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 0).factory())},
-	 * by reflection since the code is compiled for Java 17.
-	 */
-	private static ExecutorService virtualThreadExecutor() {
+	private static Executor virtualThreadExecutor() {
 		if (!virtualThreadsAvailable()) {
 			throw new IllegalStateException("socketio.controllers.executor=virtual needs Java 21 or later; this is "
 					+ Runtime.version());
 		}
-		try {
-			Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-			Class<?> builderType = Class.forName("java.lang.Thread$Builder");
-			builder = builderType.getMethod("name", String.class, long.class)
-				.invoke(builder, VIRTUAL_THREAD_PREFIX, 0L);
-			ThreadFactory factory = (ThreadFactory) builderType.getMethod("factory").invoke(builder);
-			Method create = java.util.concurrent.Executors.class.getMethod("newThreadPerTaskExecutor",
-					ThreadFactory.class);
-			return (ExecutorService) create.invoke(null, factory);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Cannot create a virtual-thread executor", ex);
-		}
+		return new VirtualThreadTaskExecutor(VIRTUAL_THREAD_PREFIX);
 	}
 
 }

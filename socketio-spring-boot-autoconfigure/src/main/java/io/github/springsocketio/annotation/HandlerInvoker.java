@@ -126,6 +126,10 @@ final class HandlerInvoker {
 		return this.mapping;
 	}
 
+	java.lang.reflect.Method method() {
+		return this.handlerMethod.getMethod();
+	}
+
 	/**
 	 * Return the lookup key of the mapping, computed once.
 	 */

@@ -1,6 +1,7 @@
 package io.github.springsocketio.annotation;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +86,12 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 
 	private boolean ownsExecutor;
 
+	private boolean inline;
+
+	private Duration inlineWarningThreshold = Duration.ofMillis(100);
+
+	private @Nullable InlineHandlerWatch inlineWatch;
+
 	private @Nullable Scheduler blockingScheduler;
 
 	private @Nullable Lanes lanes;
@@ -134,16 +141,28 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	public void setExecutor(Executor executor) {
 		this.executor = executor;
 		this.ownsExecutor = false;
+		this.inline = false;
 	}
 
 	/**
 	 * Run blocking handler methods on an executor of a kind, created now and shut down
-	 * with this handler. The default is {@link ControllerExecutor#AUTO}.
+	 * with this handler. The default is {@link ControllerExecutor#AUTO}, here without
+	 * virtual threads: the calling thread.
 	 * @param kind the kind of executor
 	 */
 	public void setExecutor(ControllerExecutor kind) {
 		this.executor = kind.create();
 		this.ownsExecutor = true;
+		this.inline = kind.resolve(false) == ControllerExecutor.INLINE;
+	}
+
+	/**
+	 * Set how long a plain handler method may run on the calling thread (with the
+	 * {@link ControllerExecutor#INLINE inline} executor) before a warning names it, once.
+	 * @param threshold the threshold, zero for no warning; 100 ms by default
+	 */
+	public void setInlineWarningThreshold(Duration threshold) {
+		this.inlineWarningThreshold = threshold;
 	}
 
 	/**
@@ -171,6 +190,10 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		Assert.state(this.executor != null, "No executor");
 		this.blockingScheduler = Schedulers.fromExecutor(this.executor);
 		this.lanes = new Lanes(this.executor);
+		if (this.inline) {
+			this.inlineWatch = new InlineHandlerWatch(this.server.options().clock()::nanoTime,
+					this.inlineWarningThreshold);
+		}
 		super.afterPropertiesSet();
 		registerAdvice();
 		this.exceptionHandlers = new ExceptionHandlers(this::createExceptionMethodResolverFor, this.advice,
@@ -450,7 +473,9 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		if (invoker.isBlocking()) {
 			Lanes lanes = this.lanes;
 			Assert.state(lanes != null, "Not initialized");
-			lanes.execute(laneKey, () -> invoker.invokeNow(message, SocketIOMessageHandler::failed));
+			Runnable invocation = () -> invoker.invokeNow(message, SocketIOMessageHandler::failed);
+			InlineHandlerWatch watch = this.inlineWatch;
+			lanes.execute(laneKey, (watch != null) ? () -> watch.run(invoker.method(), invocation) : invocation);
 		}
 		else {
 			invoker.invoke(message).subscribe(null, (ex) -> failed(message, ex));

@@ -2,6 +2,7 @@ package io.github.springsocketio.autoconfigure;
 
 import java.util.concurrent.Executor;
 
+import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.annotation.NamespaceConnectMiddleware;
 import io.github.springsocketio.annotation.SocketIOMessageHandler;
 import io.github.springsocketio.server.SocketIOServer;
@@ -14,8 +15,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.SmartValidator;
@@ -55,11 +59,31 @@ public final class SocketIOAnnotationAutoConfiguration {
 			handler.setExecutor(userExecutor);
 		}
 		else {
-			handler.setExecutor(properties.getControllers().getExecutor());
+			ControllerExecutor kind = properties.getControllers().getExecutor();
+			boolean virtualThreads = Threading.VIRTUAL.isActive(context.getEnvironment());
+			Executor applicationExecutor = (kind == ControllerExecutor.AUTO && virtualThreads)
+					? applicationTaskExecutor(context) : null;
+			if (applicationExecutor != null) {
+				handler.setExecutor(applicationExecutor);
+			}
+			else {
+				handler.setExecutor(kind.resolve(virtualThreads));
+			}
 		}
+		handler.setInlineWarningThreshold(properties.getControllers().getInlineWarningThreshold());
 		handler.setMiddlewares(middlewares.orderedStream().toList());
 		handler.setValidator(validator(context));
 		return handler;
+	}
+
+	/**
+	 * Boot's virtual-thread {@code applicationTaskExecutor}, which WebFlux also hands its
+	 * blocking controller methods to when virtual threads are on.
+	 */
+	private static @Nullable Executor applicationTaskExecutor(ApplicationContext context) {
+		String name = TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME;
+		return (context.containsBean(name) && context.getBean(name) instanceof AsyncTaskExecutor executor) ? executor
+				: null;
 	}
 
 	private static @Nullable Validator validator(ApplicationContext context) {

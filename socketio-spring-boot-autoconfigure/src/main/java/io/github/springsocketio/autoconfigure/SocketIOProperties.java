@@ -733,12 +733,27 @@ public class SocketIOProperties {
 	public static class Controllers {
 
 		/**
-		 * Where handler methods that do not return a reactive type run: auto (virtual
-		 * threads when the JVM has them, else bounded-elastic), virtual, bounded-elastic
-		 * (Reactor's scheduler) or inline (the connection's event loop, for handlers that
-		 * never block). An Executor bean named socketIOControllerExecutor takes precedence.
+		 * Where handler methods that do not return a reactive type run: auto (as WebFlux
+		 * controller methods: the connection's event loop, or Boot's virtual-thread task
+		 * executor when spring.threads.virtual.enabled=true), virtual, bounded-elastic
+		 * (Reactor's scheduler) or inline (the event loop). An Executor bean named
+		 * socketIOControllerExecutor takes precedence.
 		 */
 		private ControllerExecutor executor = ControllerExecutor.AUTO;
+
+		/**
+		 * How long a plain handler method may run on the event loop before a warning
+		 * names it (once per method); 0 for none.
+		 */
+		private Duration inlineWarningThreshold = Duration.ofMillis(100);
+
+		public Duration getInlineWarningThreshold() {
+			return this.inlineWarningThreshold;
+		}
+
+		public void setInlineWarningThreshold(Duration inlineWarningThreshold) {
+			this.inlineWarningThreshold = inlineWarningThreshold;
+		}
 
 		public ControllerExecutor getExecutor() {
 			return this.executor;

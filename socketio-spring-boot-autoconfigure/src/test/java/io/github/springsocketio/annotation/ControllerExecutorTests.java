@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
@@ -22,12 +24,14 @@ import static org.awaitility.Awaitility.await;
 class ControllerExecutorTests {
 
 	@Test
-	void autoIsVirtualWhenTheJvmHasVirtualThreads() {
+	void autoIsInlineUnlessVirtualThreadsAreEnabledOnAJvmThatHasThem() {
 		boolean virtual = Runtime.version().feature() >= 21;
 		assertThat(ControllerExecutor.virtualThreadsAvailable()).isEqualTo(virtual);
-		assertThat(ControllerExecutor.AUTO.resolve())
-			.isEqualTo(virtual ? ControllerExecutor.VIRTUAL : ControllerExecutor.BOUNDED_ELASTIC);
-		assertThat(ControllerExecutor.INLINE.resolve()).isEqualTo(ControllerExecutor.INLINE);
+		assertThat(ControllerExecutor.AUTO.resolve(false)).isEqualTo(ControllerExecutor.INLINE);
+		assertThat(ControllerExecutor.AUTO.resolve(true))
+			.isEqualTo(virtual ? ControllerExecutor.VIRTUAL : ControllerExecutor.INLINE);
+		assertThat(ControllerExecutor.BOUNDED_ELASTIC.resolve(true)).isEqualTo(ControllerExecutor.BOUNDED_ELASTIC);
+		assertThat(ControllerExecutor.INLINE.resolve(true)).isEqualTo(ControllerExecutor.INLINE);
 	}
 
 	@Test
@@ -37,7 +41,7 @@ class ControllerExecutorTests {
 				.withMessageContaining("needs Java 21");
 		}
 		else {
-			assertThat(ControllerExecutor.VIRTUAL.create()).isInstanceOf(ExecutorService.class);
+			assertThat(ControllerExecutor.VIRTUAL.create()).isInstanceOf(VirtualThreadTaskExecutor.class);
 		}
 	}
 

@@ -80,7 +80,7 @@ class ServerSideEventControllerTests {
 		redis = RedisServer.start();
 		context = new SpringApplicationBuilder(ServerSideEventTestApplication.class)
 			.web(WebApplicationType.REACTIVE)
-			.properties("server.port=0", "socketio.adapter.type=redis", "spring.data.redis.host=" + redis.host(),
+			.properties("server.port=0", "socketio.controllers.executor=bounded-elastic", "socketio.adapter.type=redis", "spring.data.redis.host=" + redis.host(),
 					"spring.data.redis.port=" + redis.port())
 			.run();
 		senderClient = RedisClient.create(RedisURI.create(redis.host(), redis.port()));
@@ -223,9 +223,7 @@ class ServerSideEventControllerTests {
 
 	@Test
 	void blockingMethodsRunOnTheControllerExecutorAndReactiveOnesOnTheAdaptersThread() throws Exception {
-		assertThat(ask("thread").asString())
-			.startsWith(ControllerExecutor.virtualThreadsAvailable() ? ControllerExecutor.VIRTUAL_THREAD_PREFIX
-					: "boundedElastic-");
+		assertThat(ask("thread").asString()).startsWith("boundedElastic-");
 		assertThat(ask("thread-reactive").asString()).startsWith("lettuce-");
 		SocketIOMessageHandler handler = context.getBean(SocketIOMessageHandler.class);
 		Class<?> controller = ServerSideEventTestApplication.ClusterController.class;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,17 +33,31 @@ class SocketIOAnnotationAutoConfigurationTests {
 				AutoConfigurations.of(SocketIOAutoConfiguration.class, SocketIOAnnotationAutoConfiguration.class));
 
 	@Test
-	void handlerIsConfiguredWithTheAutoExecutor() {
+	void autoExecutorRunsPlainMethodsOnTheCallingThreadAsWebFluxDoes() {
 		this.contextRunner.withUserConfiguration(EchoController.class).run((context) -> {
 			assertThat(context).hasSingleBean(SocketIOMessageHandler.class);
 			assertThat(context.getBean(SocketIOProperties.class).getControllers().getExecutor())
 				.isEqualTo(ControllerExecutor.AUTO);
 			SocketIOMessageHandler handler = context.getBean(SocketIOMessageHandler.class);
 			assertThat(handler.getHandlerMethods()).containsOnlyKeys(SocketIOMapping.event("/", "echo"));
-			String expected = ControllerExecutor.virtualThreadsAvailable() ? ControllerExecutor.VIRTUAL_THREAD_PREFIX
-					: "boundedElastic-";
-			assertThat(threadOf(handler.getExecutor())).startsWith(expected);
+			assertThat(threadOf(handler.getExecutor())).isEqualTo(Thread.currentThread().getName());
 		});
+	}
+
+	@Test
+	void autoExecutorIsBootsVirtualThreadTaskExecutorWhenVirtualThreadsAreEnabled() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withPropertyValues("spring.threads.virtual.enabled=true")
+			.run((context) -> {
+				Executor executor = context.getBean(SocketIOMessageHandler.class).getExecutor();
+				if (ControllerExecutor.virtualThreadsAvailable()) {
+					assertThat(executor).isSameAs(context.getBean("applicationTaskExecutor"));
+					assertThat(isVirtual(executor)).isTrue();
+				}
+				else {
+					assertThat(threadOf(executor)).isEqualTo(Thread.currentThread().getName());
+				}
+			});
 	}
 
 	@Test
@@ -135,6 +150,19 @@ class SocketIOAnnotationAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("has more than one of @OnEvent, @OnConnect"));
+	}
+
+	private static boolean isVirtual(Executor executor) throws Exception {
+		CompletableFuture<Boolean> virtual = new CompletableFuture<>();
+		executor.execute(() -> {
+			try {
+				virtual.complete((Boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread()));
+			}
+			catch (ReflectiveOperationException ex) {
+				virtual.completeExceptionally(ex);
+			}
+		});
+		return virtual.get(5, TimeUnit.SECONDS);
 	}
 
 	private static String threadOf(Executor executor) throws Exception {
