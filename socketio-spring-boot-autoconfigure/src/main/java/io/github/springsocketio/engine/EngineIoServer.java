@@ -1,6 +1,7 @@
 package io.github.springsocketio.engine;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
@@ -45,7 +47,13 @@ public final class EngineIoServer implements WebHandler {
 
 	private final ProtocolClock clock;
 
+	/** How long the one late GET of a polling session its client closed gets a noop. */
+	static final Duration CLIENT_CLOSE_LINGER = Duration.ofSeconds(1);
+
 	private final Map<String, SessionCore> sessions = new ConcurrentHashMap<>();
+
+	/** Polling sessions their client closed a moment ago: see {@link #remove}. */
+	private final Map<String, SessionCore> closedByClient = new ConcurrentHashMap<>();
 
 	/** A scheduler per event loop that requests arrived on, see {@link #handle}. */
 	private final Map<EventLoop, Scheduler> loopSchedulers = new ConcurrentHashMap<>();
@@ -152,6 +160,14 @@ public final class EngineIoServer implements WebHandler {
 
 	void remove(SessionCore session) {
 		this.sessions.remove(session.id(), session);
+		if (session.latePollExpected()) {
+			// a polling client closed with a close packet while no GET of it was parked:
+			// the one it sent before may be handled after the close (on another
+			// connection, another thread); that one GET gets the noop a parked GET gets,
+			// as on the reference's single thread, and the next the unknown session
+			this.closedByClient.put(session.id(), session);
+			this.clock.schedule(() -> this.closedByClient.remove(session.id(), session), CLIENT_CLOSE_LINGER);
+		}
 	}
 
 	// ---- request routing
@@ -213,14 +229,21 @@ public final class EngineIoServer implements WebHandler {
 
 	private Mono<Void> handleSessionRequest(ServerWebExchange exchange, String sid, EngineTransport transport,
 			boolean upgrade) {
-		SessionCore session = this.sessions.get(sid);
+		SessionCore open = this.sessions.get(sid);
+		SessionCore session = (open == null && !upgrade && exchange.getRequest().getMethod() == HttpMethod.GET)
+				? this.closedByClient.remove(sid) : open;
 		if (session == null) {
 			return this.answers.error(exchange, EngineError.UNKNOWN_SID, null, upgrade);
 		}
 		if (upgrade) {
-			UpgradeProbe probe = session.upgrade();
-			if (transport != EngineTransport.WEBSOCKET || probe == null || !probe.reserve()) {
+			if (transport != EngineTransport.WEBSOCKET) {
 				return this.answers.error(exchange, EngineError.BAD_REQUEST, null, true);
+			}
+			UpgradeProbe probe = session.upgrade();
+			if (probe == null || !probe.reserve()) {
+				// as the reference: a WebSocket for a session that is upgraded or being
+				// upgraded is accepted, then closed; the session's own transport goes on
+				return this.webSocketService.handleRequest(exchange, WebSocketSession::close);
 			}
 			return this.webSocketService.handleRequest(exchange, (webSocketSession) -> {
 				WebSocketTransport connection = new WebSocketTransport(webSocketSession, session.codec());

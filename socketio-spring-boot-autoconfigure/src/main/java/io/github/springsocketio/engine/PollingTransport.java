@@ -50,7 +50,13 @@ final class PollingTransport {
 		EngineError refusal = null;
 		synchronized (this) {
 			if (this.session.state() == SessionCore.State.CLOSED) {
-				refusal = EngineError.UNKNOWN_SID;
+				if (this.session.closeReason() == CloseReason.TRANSPORT_CLOSE) {
+					// sent before the client's close, handled after it: what a parked GET gets
+					batch = List.of(EnginePacket.noop());
+				}
+				else {
+					refusal = EngineError.UNKNOWN_SID;
+				}
 			}
 			else if (this.session.transport() != EngineTransport.POLLING) {
 				// the upgrade completed while this request was on its way
@@ -111,12 +117,14 @@ final class PollingTransport {
 	 * Answer a parked GET with one packet (a noop during the upgrade, a close at the end).
 	 * @param poll the GET to release, or {@code null} for whichever is parked
 	 * @param packet the packet
+	 * @return whether a GET was parked
 	 */
-	void release(@Nullable PendingPoll poll, EnginePacket packet) {
+	boolean release(@Nullable PendingPoll poll, EnginePacket packet) {
 		PendingPoll released = take(poll);
 		if (released != null) {
 			released.answer(List.of(packet));
 		}
+		return released != null;
 	}
 
 	private synchronized @Nullable PendingPoll take(@Nullable PendingPoll poll) {

@@ -51,6 +51,10 @@ final class SessionCore implements EngineSession {
 
 	private volatile State state = State.OPEN;
 
+	private volatile @Nullable CloseReason closeReason;
+
+	private volatile boolean latePollExpected;
+
 	private volatile EngineTransport transport;
 
 	private volatile @Nullable WebSocketLink webSocket;
@@ -111,6 +115,19 @@ final class SessionCore implements EngineSession {
 
 	State state() {
 		return this.state;
+	}
+
+	/** Why the session closed, {@code null} while it is not closed. */
+	@Nullable CloseReason closeReason() {
+		return this.closeReason;
+	}
+
+	/**
+	 * Whether the polling client closed the session while none of its GETs was parked:
+	 * one it sent before the close may still arrive, handled after it.
+	 */
+	boolean latePollExpected() {
+		return this.latePollExpected;
 	}
 
 	EngineIoOptions options() {
@@ -442,8 +459,9 @@ final class SessionCore implements EngineSession {
 	}
 
 	/**
-	 * Close the session now: release a parked poll with a close packet, close the
-	 * WebSockets, forget the session and tell the handler, once.
+	 * Close the session now: release a parked poll (with a close packet, or a noop when
+	 * the client sent the close), close the WebSockets, forget the session and tell the
+	 * handler, once.
 	 * @param reason why; a session already closing on the server's request always
 	 * closes with {@link CloseReason#FORCED_CLOSE}
 	 */
@@ -458,16 +476,21 @@ final class SessionCore implements EngineSession {
 				effective = CloseReason.FORCED_CLOSE;
 			}
 			this.state = State.CLOSED;
+			this.closeReason = effective;
 			dispose(this.closeTimeoutTask);
 			this.queue.clear();
 			active = this.webSocket;
 		}
 		this.heartbeat.stop();
 		logger.debug("Session {} closed: {}", this.id, effective);
-		this.context.onTerminated().accept(this);
 		if (this.polling != null) {
-			this.polling.release(null, EnginePacket.close());
+			// a close the client sent ends its parked GET with a noop, as in the reference
+			boolean released = this.polling.release(null,
+					(effective == CloseReason.TRANSPORT_CLOSE) ? EnginePacket.noop() : EnginePacket.close());
+			this.latePollExpected = !released && effective == CloseReason.TRANSPORT_CLOSE
+					&& this.transport == EngineTransport.POLLING;
 		}
+		this.context.onTerminated().accept(this);
 		if (active != null) {
 			active.close();
 		}

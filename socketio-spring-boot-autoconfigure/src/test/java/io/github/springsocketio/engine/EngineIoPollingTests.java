@@ -284,6 +284,34 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 	}
 
 	@Test
+	void closeSentByTheClientReleasesItsParkedGetWithANoop() throws Exception {
+		PollingClient polling = openPolling();
+		CompletableFuture<List<String>> parked = polling.pollAsync();
+		PollingTransport transport = ((SessionCore) this.server.session(polling.sid())).polling();
+		await().atMost(Duration.ofSeconds(5)).until(transport::isWritable);
+		polling.send("1");
+		// as the reference's polling transport: the GET ends with a noop, not a close
+		assertThat(parked.get(5, TimeUnit.SECONDS)).containsExactly("6");
+		assertThat(record(polling.sid()).awaitClose()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
+		assertJsonError(polling.get(), 400, 1, "Session ID unknown");
+	}
+
+	@Test
+	void oneGetHandledJustAfterTheClientsCloseGetsANoopThenTheSessionIsUnknown() {
+		PollingClient polling = openPolling();
+		polling.send("1");
+		assertThat(record(polling.sid()).awaitClose()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
+		assertThat(this.server.session(polling.sid())).isNull();
+		// a GET sent before the close may be handled after it on another thread
+		HttpResponse<String> late = polling.get();
+		assertThat(late.statusCode()).isEqualTo(200);
+		assertThat(late.body()).isEqualTo("6");
+		assertJsonError(polling.post("4after close"), 400, 1, "Session ID unknown");
+		// that one GET only
+		assertJsonError(polling.get(), 400, 1, "Session ID unknown");
+	}
+
+	@Test
 	void malformedPostIsRefusedAndClosesTheSession() throws Exception {
 		PollingClient polling = openPolling();
 		CompletableFuture<HttpResponse<String>> parked = polling.getAsync();
@@ -401,7 +429,7 @@ class EngineIoPollingTests extends EngineIoTestSupport {
 		SessionRecord record = record(polling.sid());
 		assertThat(record.awaitClose()).isEqualTo(CloseReason.TRANSPORT_CLOSE);
 		assertThat(record.events()).containsExactly("open", "message:bye", "close:transport close");
-		assertJsonError(polling.get(), 400, 1, "Session ID unknown");
+		assertJsonError(polling.post("4more"), 400, 1, "Session ID unknown");
 	}
 
 	@Test
