@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.unit.DataSize;
@@ -50,10 +51,12 @@ import org.springframework.web.reactive.DispatcherHandler;
  * ({@code socketio.serve-client}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration", ServerAutoConfigurations.NETTY,
+		ServerAutoConfigurations.TOMCAT, ServerAutoConfigurations.JETTY })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass({ DispatcherHandler.class, reactor.netty.http.server.HttpServer.class })
 @ConditionalOnProperty(prefix = "socketio", name = "enabled", matchIfMissing = true)
+@Conditional(ReactorNettyServerCondition.OnReactorNetty.class)
 @EnableConfigurationProperties(SocketIOProperties.class)
 public final class SocketIOAutoConfiguration {
 

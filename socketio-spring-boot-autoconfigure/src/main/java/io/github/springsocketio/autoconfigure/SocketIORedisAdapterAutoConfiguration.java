@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -24,9 +25,11 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * {@code socketio.adapter.redis.max-reconnect-delay}.
  */
 @AutoConfiguration(before = SocketIOAutoConfiguration.class,
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = { "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				ServerAutoConfigurations.NETTY, ServerAutoConfigurations.TOMCAT, ServerAutoConfigurations.JETTY })
 @ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class, ClientResourcesBuilderCustomizer.class })
 @ConditionalOnProperty(prefix = "socketio.adapter", name = "type", havingValue = "redis")
+@Conditional(ReactorNettyServerCondition.OnReactorNetty.class)
 @EnableConfigurationProperties(SocketIOProperties.class)
 public final class SocketIORedisAdapterAutoConfiguration {
 
