@@ -6,13 +6,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsUtils;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
 
 /**
  * Mounts an {@link EngineIoServer} at a path of the application's own WebFlux server,
@@ -71,6 +76,27 @@ public class EngineIoHandlerMapping extends SimpleUrlHandlerMapping implements S
 			corsConfigurations.put(this.path + "/", cors);
 			setCorsConfigurations(corsConfigurations);
 		}
+	}
+
+	/**
+	 * Find the Engine.IO server for a request, or, without CORS settings, the refusal of
+	 * a WebSocket upgrade from a page of another origin: CORS keeps a foreign page from
+	 * reading a polling handshake, not from opening a WebSocket with the user's cookies
+	 * (cross-site WebSocket hijacking). Requests without {@code Origin} (non-browser
+	 * clients) and same-origin pages pass; with CORS settings, Spring's CORS processing
+	 * checks the origin of every request, upgrades included.
+	 */
+	@Override
+	public Mono<Object> getHandlerInternal(ServerWebExchange exchange) {
+		Mono<Object> handler = super.getHandlerInternal(exchange);
+		if (this.cors != null || !isCrossOriginUpgrade(exchange.getRequest())) {
+			return handler;
+		}
+		return handler.map((found) -> (WebHandler) this.server::refuseCrossOriginUpgrade);
+	}
+
+	private static boolean isCrossOriginUpgrade(ServerHttpRequest request) {
+		return "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade()) && CorsUtils.isCorsRequest(request);
 	}
 
 	/**

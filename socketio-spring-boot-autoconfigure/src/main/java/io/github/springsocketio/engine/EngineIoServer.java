@@ -158,6 +158,16 @@ public final class EngineIoServer implements WebHandler {
 		return this.shutdown;
 	}
 
+	/**
+	 * Refuse a cross-origin WebSocket upgrade (see {@link EngineIoHandlerMapping}).
+	 * @param exchange the upgrade request
+	 * @return the 403 answer
+	 */
+	Mono<Void> refuseCrossOriginUpgrade(ServerWebExchange exchange) {
+		logger.debug("Cross-origin WebSocket upgrade from {} refused", exchange.getRequest().getHeaders().getOrigin());
+		return this.answers.crossOriginUpgrade(exchange);
+	}
+
 	void remove(SessionCore session) {
 		this.sessions.remove(session.id(), session);
 		if (session.latePollExpected()) {

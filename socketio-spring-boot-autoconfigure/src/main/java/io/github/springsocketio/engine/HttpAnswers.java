@@ -77,6 +77,18 @@ final class HttpAnswers {
 		});
 	}
 
+	/**
+	 * Refuse a WebSocket upgrade from a page of another origin that the CORS settings
+	 * do not allow: 403, as Spring's own WebSocket support answers.
+	 */
+	Mono<Void> crossOriginUpgrade(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.FORBIDDEN);
+		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, WEBSOCKET_ERROR_CONTENT_TYPE);
+		response.getHeaders().set(HttpHeaders.CONNECTION, "close");
+		return write(response, "Cross-origin WebSocket refused");
+	}
+
 	/** The reference's error body: {@code {"code":N,"message":"..."}}. */
 	private static Mono<Void> writeJsonError(ServerHttpResponse response, HttpStatus status, EngineError error,
 			String message) {

@@ -76,4 +76,11 @@ class EngineIoCorsAndDefaultsTests extends EngineIoTestSupport {
 		assertUpgradeRefused(rawUpgrade("EIO=3&transport=websocket"), "Unsupported protocol version");
 	}
 
+
+	@Test
+	void crossOriginUpgradeIsAcceptedFromAnAllowedOrigin() throws Exception {
+		assertThat(RawHttp.upgrade(this.port, PATH + "?EIO=4&transport=websocket", "http://any.example").status())
+			.isEqualTo(101);
+	}
+
 }

@@ -362,4 +362,21 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 		}
 	}
 
+
+	@Test
+	void crossOriginUpgradeIsRefusedWithoutCorsSettings() throws Exception {
+		RawHttp.Response refused = RawHttp.upgrade(this.port, PATH + "?EIO=4&transport=websocket",
+				"http://evil.example");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).isEqualTo("Cross-origin WebSocket refused");
+		assertThat(this.server.sessionCount()).isZero();
+	}
+
+	@Test
+	void sameOriginUpgradeAndUpgradeWithoutOriginAreAccepted() throws Exception {
+		assertThat(RawHttp.upgrade(this.port, PATH + "?EIO=4&transport=websocket", "http://localhost:" + this.port)
+			.status()).isEqualTo(101);
+		assertThat(RawHttp.upgrade(this.port, PATH + "?EIO=4&transport=websocket", null).status()).isEqualTo(101);
+	}
+
 }

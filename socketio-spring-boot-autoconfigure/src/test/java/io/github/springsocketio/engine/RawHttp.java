@@ -44,10 +44,23 @@ final class RawHttp {
 	 * @throws IOException on a network failure or a timeout (5 s)
 	 */
 	static Response upgrade(int port, String pathAndQuery) throws IOException {
+		return upgrade(port, pathAndQuery, null);
+	}
+
+	/**
+	 * A WebSocket upgrade request from a page of an origin.
+	 * @param port the server port
+	 * @param pathAndQuery the request target
+	 * @param origin the {@code Origin} header, or {@code null} for none
+	 * @return the response (its head only when the upgrade succeeded)
+	 * @throws IOException if the exchange fails
+	 */
+	static Response upgrade(int port, String pathAndQuery, String origin) throws IOException {
 		try (Socket socket = new Socket("localhost", port)) {
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + pathAndQuery + " HTTP/1.1\r\n" + "Host: localhost:" + port + "\r\n"
+					+ ((origin != null) ? "Origin: " + origin + "\r\n" : "")
 					+ "Connection: Upgrade\r\n" + "Upgrade: websocket\r\n" + "Sec-WebSocket-Version: 13\r\n"
 					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + "\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
