@@ -36,6 +36,8 @@ class ArchitectureTests {
 
 	private static final String REDIS_ADAPTER = BASE + ".adapter.redis..";
 
+	private static final String SECURITY = BASE + ".security..";
+
 	@ArchTest
 	static final ArchRule engineUsesNothingElseOfOurs = classes().that()
 		.resideInAPackage(ENGINE)
@@ -55,8 +57,17 @@ class ArchitectureTests {
 		.resideInAPackage(SERVER)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(ANNOTATION, AUTOCONFIGURE, ACTUATE)
-		.because("controllers, Spring Boot wiring and the actuator are built on the server, not in it");
+		.resideInAnyPackage(ANNOTATION, AUTOCONFIGURE, ACTUATE, SECURITY)
+		.because("controllers, Spring Boot wiring, the actuator and security are built on the server, not in it");
+
+	@ArchTest
+	static final ArchRule springSecurityStaysInItsPackage = noClasses().that()
+		.resideOutsideOfPackages(SECURITY, ANNOTATION)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.security..")
+		.because("Spring Security is optional: only its integration (and the optional "
+				+ "@AuthenticationPrincipal resolver of the controllers) may use it");
 
 	@ArchTest
 	static final ArchRule onlyTheAutoConfigurationReachesTheRedisAdapter = noClasses().that()

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 
 import io.github.springsocketio.server.DisconnectReason;
 import io.github.springsocketio.server.EventListener;
+import io.github.springsocketio.server.HandlerScope;
 import io.github.springsocketio.server.Namespace;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketEvent;
@@ -40,6 +41,7 @@ import org.springframework.messaging.handler.invocation.reactive.HandlerMethodAr
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandler;
 import org.springframework.messaging.handler.invocation.reactive.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.RouteMatcher;
 import org.springframework.validation.Validator;
 import org.springframework.web.method.ControllerAdviceBean;
@@ -73,6 +75,8 @@ import org.springframework.web.method.ControllerAdviceBean;
 public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketIOMapping> implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketIOMessageHandler.class);
+
+	private static final String AUTHENTICATION_PRINCIPAL = "org.springframework.security.core.annotation.AuthenticationPrincipal";
 
 	private final SocketIOServer server;
 
@@ -215,6 +219,9 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 		ArgumentConverter converter = new ArgumentConverter(this.mapper, this.validator);
 		List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 		resolvers.add(new AuthArgumentResolver(converter));
+		if (ClassUtils.isPresent(AUTHENTICATION_PRINCIPAL, getClass().getClassLoader())) {
+			resolvers.add(new AuthenticationPrincipalArgumentResolver());
+		}
 		resolvers.add(ContextArgumentResolver.socket());
 		resolvers.add(ContextArgumentResolver.event());
 		resolvers.add(ContextArgumentResolver.ackSender());
@@ -470,15 +477,25 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	 * the earlier messages of its lane (a socket, or a namespace for server-side events).
 	 */
 	private void dispatch(HandlerInvoker invoker, DispatchMessage message, Object laneKey) {
+		// the socket's handler scopes (security context, tracing) around the method
+		Socket socket = (laneKey instanceof Socket target && this.server.hasHandlerScopes()) ? target : null;
 		if (invoker.isBlocking()) {
 			Lanes lanes = this.lanes;
 			Assert.state(lanes != null, "Not initialized");
-			Runnable invocation = () -> invoker.invokeNow(message, SocketIOMessageHandler::failed);
+			Runnable invocation = (socket != null) ? () -> {
+				try (HandlerScope.Restore restore = this.server.handlerScope().open(socket)) {
+					invoker.invokeNow(message, SocketIOMessageHandler::failed);
+				}
+			} : () -> invoker.invokeNow(message, SocketIOMessageHandler::failed);
 			InlineHandlerWatch watch = this.inlineWatch;
 			lanes.execute(laneKey, (watch != null) ? () -> watch.run(invoker.method(), invocation) : invocation);
 		}
 		else {
-			invoker.invoke(message).subscribe(null, (ex) -> failed(message, ex));
+			Mono<Void> invocation = invoker.invoke(message);
+			if (socket != null) {
+				invocation = invocation.contextWrite((context) -> this.server.handlerScope().enrich(socket, context));
+			}
+			invocation.subscribe(null, (ex) -> failed(message, ex));
 		}
 	}
 
@@ -487,9 +504,17 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	 * dispatch: logged, and answered with an error if the sender waits for an answer.
 	 */
 	private static void failed(Message<?> message, Throwable ex) {
-		log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
+		if (UnhandledExceptionHandler.isAccessDenied(ex)) {
+			// method security said no: the caller's business, not the server's failure
+			log.debug("{} denied for {}: {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message),
+					ex.getMessage());
+		}
+		else {
+			log.error("{} failed for {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message), ex);
+		}
 		DispatchHeaders.reply(message, UnhandledExceptionHandler.errorOf(ex));
 	}
+
 
 	private static String normalize(String namespace) {
 		return namespace.startsWith("/") ? namespace : "/" + namespace;

@@ -36,6 +36,8 @@ final class UnhandledExceptionHandler {
 	/** Key of the validation errors in the error acknowledgement. */
 	static final String DETAILS = "details";
 
+	private static final String ACCESS_DENIED = "org.springframework.security.access.AccessDeniedException";
+
 	/** Error message of a failed validation. */
 	static final String VALIDATION_FAILED = "Validation failed";
 
@@ -45,6 +47,10 @@ final class UnhandledExceptionHandler {
 		String origin = DispatchHeaders.origin(message);
 		if (ex instanceof InvalidArgumentException || ex instanceof MethodArgumentNotValidException) {
 			logger.warn("{} refused a payload of {}: {}", mapping, origin, ex.getMessage());
+		}
+		else if (isAccessDenied(ex)) {
+			// method security said no: the caller's business, not a failure of the server
+			logger.debug("{} denied to {}: {}", mapping, origin, ex.getMessage());
 		}
 		else {
 			logger.error("{} failed for {}", mapping, origin, ex);
@@ -118,6 +124,20 @@ final class UnhandledExceptionHandler {
 			return Ordered.LOWEST_PRECEDENCE;
 		}
 
+	}
+
+
+	/**
+	 * Return whether an exception is Spring Security's {@code AccessDeniedException} (or
+	 * a subclass), known by name since Spring Security is optional.
+	 */
+	static boolean isAccessDenied(Throwable ex) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			if (type.getName().equals(ACCESS_DENIED)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

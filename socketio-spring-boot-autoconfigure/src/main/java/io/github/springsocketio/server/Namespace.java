@@ -163,6 +163,10 @@ public final class Namespace {
 	/**
 	 * Return the listeners of every socket's events, in registration order.
 	 */
+	SocketIOServer server() {
+		return this.server;
+	}
+
 	EventListener[] eventListeners() {
 		return this.eventListeners;
 	}
@@ -459,12 +463,14 @@ public final class Namespace {
 		}
 		socket.onConnect(connectData);
 		this.server.listeners().socketConnected(socket);
-		for (Consumer<Socket> listener : this.connectionListeners) {
-			try {
-				listener.accept(socket);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Connection listener of namespace {} failed", this.name, ex);
+		try (HandlerScope.Restore restore = this.server.handlerScopes().open(socket)) {
+			for (Consumer<Socket> listener : this.connectionListeners) {
+				try {
+					listener.accept(socket);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Connection listener of namespace {} failed", this.name, ex);
+				}
 			}
 		}
 		socket.onReady();

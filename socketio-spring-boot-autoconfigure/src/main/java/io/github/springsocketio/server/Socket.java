@@ -577,29 +577,32 @@ public final class Socket {
 	}
 
 	private void dispatch(SocketEvent event) {
-		for (EventListener listener : this.namespace.eventListeners()) {
-			try {
-				listener.onEvent(event);
+		HandlerScopes scopes = this.namespace.server().handlerScopes();
+		try (HandlerScope.Restore restore = scopes.open(this)) {
+			for (EventListener listener : this.namespace.eventListeners()) {
+				try {
+					listener.onEvent(event);
+				}
+				catch (RuntimeException ex) {
+					listenerFailed(event, ex);
+				}
 			}
-			catch (RuntimeException ex) {
-				listenerFailed(event, ex);
+			List<AsyncEventListener> handlers = this.listeners.get(event.name());
+			if (handlers == null) {
+				return;
 			}
-		}
-		List<AsyncEventListener> handlers = this.listeners.get(event.name());
-		if (handlers == null) {
-			return;
-		}
-		for (AsyncEventListener handler : handlers) {
-			Mono<?> result;
-			try {
-				result = handler.onEvent(event);
-			}
-			catch (RuntimeException ex) {
-				listenerFailed(event, ex);
-				continue;
-			}
-			if (result != null) {
-				result.subscribe((value) -> event.ack(value), (ex) -> listenerFailed(event, ex));
+			for (AsyncEventListener handler : handlers) {
+				Mono<?> result;
+				try {
+					result = handler.onEvent(event);
+				}
+				catch (RuntimeException ex) {
+					listenerFailed(event, ex);
+					continue;
+				}
+				if (result != null) {
+					scopes.apply(this, result).subscribe((value) -> event.ack(value), (ex) -> listenerFailed(event, ex));
+				}
 			}
 		}
 	}
@@ -649,12 +652,17 @@ public final class Socket {
 	}
 
 	private void notifyDisconnect(List<Consumer<DisconnectReason>> targets, DisconnectReason reason) {
-		for (Consumer<DisconnectReason> listener : targets) {
-			try {
-				listener.accept(reason);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Disconnect listener failed on socket {}", this.id, ex);
+		if (targets.isEmpty()) {
+			return;
+		}
+		try (HandlerScope.Restore restore = this.namespace.server().handlerScopes().open(this)) {
+			for (Consumer<DisconnectReason> listener : targets) {
+				try {
+					listener.accept(reason);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Disconnect listener failed on socket {}", this.id, ex);
+				}
 			}
 		}
 	}

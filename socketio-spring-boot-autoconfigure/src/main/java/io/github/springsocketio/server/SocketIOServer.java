@@ -53,6 +53,8 @@ public final class SocketIOServer {
 
 	private final ServerListeners listeners = new ServerListeners();
 
+	private final HandlerScopes handlerScopes = new HandlerScopes();
+
 	private final EngineSessionHandler engineHandler = new EngineBridge(this);
 
 	/**
@@ -113,6 +115,36 @@ public final class SocketIOServer {
 
 	ServerListeners listeners() {
 		return this.listeners;
+	}
+
+	/**
+	 * Apply a scope around every handler of every socket from now on (the caller's
+	 * security context, a tracing context).
+	 * @param scope the scope
+	 */
+	public void addHandlerScope(HandlerScope scope) {
+		this.handlerScopes.add(scope);
+	}
+
+	/**
+	 * Return the scopes of the handlers, applied in registration order: for code that
+	 * runs handlers of its own on a socket's behalf (annotated controllers).
+	 * @return all of them as one
+	 */
+	public HandlerScope handlerScope() {
+		return this.handlerScopes;
+	}
+
+	/**
+	 * Return whether any handler scope is registered.
+	 * @return {@code false} when {@link #handlerScope()} does nothing
+	 */
+	public boolean hasHandlerScopes() {
+		return !this.handlerScopes.isEmpty();
+	}
+
+	HandlerScopes handlerScopes() {
+		return this.handlerScopes;
 	}
 
 	// ---- namespaces
