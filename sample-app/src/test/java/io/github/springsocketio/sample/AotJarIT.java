@@ -114,7 +114,8 @@ class AotJarIT {
 	void clientBundleIsServed() throws Exception {
 		HttpResponse<String> response = get("/socket.io/socket.io.min.js");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("ETag")).hasValueSatisfying((etag) -> assertThat(etag).startsWith("\"4."));
+		assertThat(response.headers().firstValue("ETag"))
+			.hasValueSatisfying((etag) -> assertThat(etag).startsWith("\"4."));
 		assertThat(response.body()).isNotEmpty();
 	}
 

@@ -61,8 +61,8 @@ public final class SocketIOMappingReflectiveProcessor extends MessageMappingRefl
 		Class<?> type = parameter.getParameterType();
 		boolean context = !parameter.hasParameterAnnotation(Auth.class)
 				&& CONTEXT_TYPES.stream().anyMatch((contextType) -> contextType.isAssignableFrom(type));
-		return !context && !Throwable.class.isAssignableFrom(type) && !isTree(parameter.nestedIfOptional()
-			.getNestedParameterType());
+		Class<?> valueType = parameter.nestedIfOptional().getNestedParameterType();
+		return !context && !Throwable.class.isAssignableFrom(type) && !isTree(valueType);
 	}
 
 	/**

@@ -36,7 +36,10 @@ class SocketIORuntimeHintsTests {
 	private static final ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
 
 	/** The controllers' last exception handler, package-private. */
-	private static final String UNHANDLED_EXCEPTION_HANDLER = "io.github.springsocketio.annotation.UnhandledExceptionHandler";
+	private static final String UNHANDLED_EXCEPTION_HANDLER = "io.github.springsocketio.annotation."
+			+ "UnhandledExceptionHandler";
+
+	private static final String BUNDLE_FILE = ClientBundle.WEBJAR_LOCATION + "4.8.1/dist/socket.io.min.js";
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SocketIOAutoConfiguration.class,
@@ -62,16 +65,14 @@ class SocketIORuntimeHintsTests {
 
 	@Test
 	void clientBundleIsIncluded() {
-		processAheadOfTime(this.contextRunner, (hints) -> assertThat(
-				RuntimeHintsPredicates.resource().forResource(ClientBundle.WEBJAR_LOCATION + "4.8.1/dist/socket.io.min.js"))
-			.accepts(hints));
+		processAheadOfTime(this.contextRunner,
+				(hints) -> assertThat(RuntimeHintsPredicates.resource().forResource(BUNDLE_FILE)).accepts(hints));
 	}
 
 	@Test
 	void clientBundleIsLeftOutWhenNotServed() {
-		processAheadOfTime(this.contextRunner.withPropertyValues("socketio.serve-client=false"), (hints) -> assertThat(
-				RuntimeHintsPredicates.resource().forResource(ClientBundle.WEBJAR_LOCATION + "4.8.1/dist/socket.io.min.js"))
-			.rejects(hints));
+		processAheadOfTime(this.contextRunner.withPropertyValues("socketio.serve-client=false"),
+				(hints) -> assertThat(RuntimeHintsPredicates.resource().forResource(BUNDLE_FILE)).rejects(hints));
 	}
 
 	@Test
@@ -104,8 +105,8 @@ class SocketIORuntimeHintsTests {
 
 	private static void processAheadOfTime(ReactiveWebApplicationContextRunner runner, Consumer<RuntimeHints> hints) {
 		runner.prepare((context) -> {
-			DefaultGenerationContext generation = new DefaultGenerationContext(
-					new ClassNameGenerator(ClassName.get(SocketIORuntimeHintsTests.class)), new InMemoryGeneratedFiles());
+			ClassNameGenerator names = new ClassNameGenerator(ClassName.get(SocketIORuntimeHintsTests.class));
+			DefaultGenerationContext generation = new DefaultGenerationContext(names, new InMemoryGeneratedFiles());
 			new ApplicationContextAotGenerator()
 				.processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext(), generation);
 			hints.accept(generation.getRuntimeHints());
