@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * A connection middleware of the controller's namespace: runs before a socket is
  * admitted. Returning normally (or completing a returned {@code Mono<Void>}) admits it;
@@ -18,6 +20,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(SocketIOMappingReflectiveProcessor.class)
 public @interface BeforeConnect {
 
 }

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Runs when a socket of the controller's namespace has disconnected, after the events
  * that arrived before. Takes the same context parameters as {@link OnEvent} methods plus
@@ -14,6 +16,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(SocketIOMappingReflectiveProcessor.class)
 public @interface OnDisconnect {
 
 }

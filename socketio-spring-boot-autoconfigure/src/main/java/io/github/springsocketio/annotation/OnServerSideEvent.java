@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Handles an event that another node of the cluster sent to the controller's namespace
  * with {@link io.github.springsocketio.server.Namespace#serverSideEmit serverSideEmit}
@@ -45,6 +47,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(SocketIOMappingReflectiveProcessor.class)
 public @interface OnServerSideEvent {
 
 	/**

@@ -6,8 +6,10 @@
  * {@link io.github.springsocketio.annotation.BeforeConnect} and
  * {@link io.github.springsocketio.annotation.OnServerSideEvent} methods are dispatched by
  * {@link io.github.springsocketio.annotation.SocketIOMessageHandler}, built on
- * spring-messaging's reactive {@code AbstractMethodMessageHandler}. Depends on the
- * {@code server} package, never the reverse.
+ * spring-messaging's reactive {@code AbstractMethodMessageHandler}. The mapping
+ * annotations register the controllers' reflection hints for AOT processing
+ * ({@link io.github.springsocketio.annotation.SocketIOMappingReflectiveProcessor}).
+ * Depends on the {@code server} package, never the reverse.
  */
 @NullMarked
 package io.github.springsocketio.annotation;

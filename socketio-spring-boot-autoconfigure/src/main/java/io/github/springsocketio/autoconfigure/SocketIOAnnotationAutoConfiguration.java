@@ -4,11 +4,14 @@ import java.util.concurrent.Executor;
 
 import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.annotation.NamespaceConnectMiddleware;
+import io.github.springsocketio.annotation.SocketIOControllerRuntimeHints;
 import io.github.springsocketio.annotation.SocketIOMessageHandler;
 import io.github.springsocketio.server.SocketIOServer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +22,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.messaging.handler.invocation.reactive.AbstractMethodMessageHandler;
 import org.springframework.util.ClassUtils;
@@ -40,6 +44,8 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 		afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
 @ConditionalOnClass(AbstractMethodMessageHandler.class)
 @ConditionalOnBean(SocketIOServer.class)
+@ImportRuntimeHints({ SocketIOControllerRuntimeHints.class,
+		SocketIOAnnotationAutoConfiguration.BeanValidationRuntimeHints.class })
 public final class SocketIOAnnotationAutoConfiguration {
 
 	/** Name of an {@link Executor} bean that runs the blocking handler methods. */
@@ -103,6 +109,18 @@ public final class SocketIOAnnotationAutoConfiguration {
 				return null;
 			}
 			return (validator instanceof SmartValidator smart) ? smart : new SpringValidatorAdapter(validator);
+		}
+
+	}
+
+	/**
+	 * Lets the lookup of Bean Validation by class name find it in a native image.
+	 */
+	static final class BeanValidationRuntimeHints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			hints.reflection().registerTypeIfPresent(classLoader, BEAN_VALIDATOR);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.springsocketio.adapter.AdapterFactory;
 import io.github.springsocketio.client.ClientBundle;
 import io.github.springsocketio.client.ClientBundleHandlerMapping;
+import io.github.springsocketio.client.ClientBundleRuntimeHints;
 import io.github.springsocketio.engine.AllowRequest;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
@@ -31,6 +32,7 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.util.unit.DataSize;
@@ -133,6 +135,7 @@ public final class SocketIOAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(SocketIOServer.class)
 	@ConditionalOnProperty(prefix = "socketio", name = "serve-client", matchIfMissing = true)
+	@ImportRuntimeHints(ClientBundleRuntimeHints.class)
 	ClientBundleHandlerMapping socketIoClientBundleHandlerMapping(SocketIOProperties properties,
 			ResourceLoader resourceLoader) throws IOException {
 		ClientBundle bundle = ClientBundle.find(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
