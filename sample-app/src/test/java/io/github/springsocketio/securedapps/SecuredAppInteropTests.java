@@ -88,6 +88,17 @@ class SecuredAppInteropTests {
 		assertThat(run(ownChain, mode, "alice:wrong")).containsKey("connectError");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "polling", "websocket" })
+	void accessRulesDecideWhoJoinsWhichNamespaceAndSendsWhichEvent(String mode) throws Exception {
+		assertThat(runAt(ownChain, "/admin", mode, ALICE)).containsEntry("connectError", "unauthorized");
+		assertThat(acks(runAt(ownChain, "/admin", mode, "root:secret", "whoami"))).containsEntry("whoami", "admin");
+		assertThat(acks(run(ownChain, mode, ALICE, "moderate", "whoami")))
+			.containsEntry("moderate", Map.of("error", "unauthorized"))
+			.containsEntry("whoami", "alice");
+		assertThat(acks(run(ownChain, mode, "root:secret", "moderate"))).containsEntry("moderate", "moderated");
+	}
+
 	@Test
 	void csrfProtectionStaysOnForTheApplicationsOtherRequests() throws Exception {
 		// the control: a POST elsewhere is refused for want of a CSRF token, while the
@@ -110,10 +121,16 @@ class SecuredAppInteropTests {
 		return (Map<String, Object>) result.get("acks");
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> run(ConfigurableApplicationContext app, String mode, String credentials,
 			String... events) throws Exception {
-		List<String> args = new ArrayList<>(List.of(mode, "http://localhost:" + port(app), credentials));
+		return runAt(app, "/", mode, credentials, events);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> runAt(ConfigurableApplicationContext app, String namespace, String mode,
+			String credentials, String... events) throws Exception {
+		String url = "http://localhost:" + port(app) + (namespace.equals("/") ? "" : namespace);
+		List<String> args = new ArrayList<>(List.of(mode, url, credentials));
 		args.addAll(List.of(events));
 		String output = NodeClient.run("secured-client.mjs", args.toArray(String[]::new));
 		String line = output.lines()

@@ -1,6 +1,8 @@
 package io.github.springsocketio.securedapps;
 
 import io.github.springsocketio.autoconfigure.SocketIOServerCustomizer;
+import io.github.springsocketio.security.SocketIOAccess;
+import io.github.springsocketio.security.SocketIOAccessRules;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -45,7 +48,8 @@ final class SecuredApps {
 
 	/**
 	 * The application's own chain (HTTP Basic, CSRF on, every request authenticated),
-	 * its own users, imperative method security on plain methods run off the event loop.
+	 * its own users, imperative method security on plain methods run off the event loop,
+	 * and Socket.IO authorization rules.
 	 */
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
@@ -63,7 +67,31 @@ final class SecuredApps {
 		@Bean
 		MapReactiveUserDetailsService users() {
 			return new MapReactiveUserDetailsService(
-					User.withUsername("alice").password("{noop}secret").roles("USER").build());
+					User.withUsername("alice").password("{noop}secret").roles("USER").build(),
+					User.withUsername("root").password("{noop}secret").roles("USER", "ADMIN").build());
+		}
+
+		/** Who may join which namespace and send which event. */
+		@Bean
+		AuthorizationManager<SocketIOAccess> socketIOAccessRules() {
+			return SocketIOAccessRules.builder()
+				.connect("/admin")
+				.hasRole("ADMIN")
+				.event("/", "moderate")
+				.hasRole("ADMIN")
+				.anyConnect()
+				.authenticated()
+				.anyEvent()
+				.authenticated()
+				.build();
+		}
+
+		@Bean
+		SocketIOServerCustomizer adminNamespace() {
+			return (io) -> {
+				io.of("/admin").onConnection((socket) -> socket.on("whoami", (event) -> event.ack("admin")));
+				io.onConnection((socket) -> socket.on("moderate", (event) -> event.ack("moderated")));
+			};
 		}
 
 	}

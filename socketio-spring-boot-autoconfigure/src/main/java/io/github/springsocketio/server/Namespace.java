@@ -397,6 +397,14 @@ public final class Namespace {
 	}
 
 	private void runMiddlewares(Client client, Socket socket, boolean skip, Consumer<@Nullable Socket> done) {
+		AccessPolicy policy = this.server.accessPolicy();
+		if (policy != null && !policy.mayConnect(socket)) {
+			logger.debug("Socket {} refused by the access policy of namespace {}", socket.id(), this.name);
+			refuse(client, new ConnectionRefusedException(AccessPolicy.UNAUTHORIZED));
+			done.accept(null);
+			this.admitting.decrementAndGet();
+			return;
+		}
 		if (skip || this.middlewares.isEmpty()) {
 			admit(client, socket, done);
 			return;

@@ -552,6 +552,16 @@ public final class Socket {
 	private void onEventPacket(Packet packet) {
 		ArrayNode data = (ArrayNode) packet.data();
 		String name = data.get(0).asString();
+		AccessPolicy policy = this.namespace.server().accessPolicy();
+		if (policy != null && !policy.mayEmit(this, name)) {
+			logger.debug("Event '{}' of socket {} refused by the access policy", name, this.id);
+			if (packet.hasAck()) {
+				ArrayNode error = JsonNodeFactory.instance.arrayNode(1);
+				error.add(Payloads.emptyObject().put("error", AccessPolicy.UNAUTHORIZED));
+				sendAck(packet.ackId(), error);
+			}
+			return;
+		}
 		ArrayNode args = JsonNodeFactory.instance.arrayNode(data.size() - 1);
 		for (int i = 1; i < data.size(); i++) {
 			args.add(data.get(i));

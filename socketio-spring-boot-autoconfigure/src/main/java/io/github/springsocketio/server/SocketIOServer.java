@@ -55,6 +55,8 @@ public final class SocketIOServer {
 
 	private final HandlerScopes handlerScopes = new HandlerScopes();
 
+	private volatile @Nullable AccessPolicy accessPolicy;
+
 	private final EngineSessionHandler engineHandler = new EngineBridge(this);
 
 	/**
@@ -133,6 +135,19 @@ public final class SocketIOServer {
 	 */
 	public HandlerScope handlerScope() {
 		return this.handlerScopes;
+	}
+
+	/**
+	 * Decide who may join which namespace and send which event (Spring Security's rules,
+	 * for instance); by default everyone may.
+	 * @param policy the policy, {@code null} for none
+	 */
+	public void setAccessPolicy(@Nullable AccessPolicy policy) {
+		this.accessPolicy = policy;
+	}
+
+	@Nullable AccessPolicy accessPolicy() {
+		return this.accessPolicy;
 	}
 
 	/**
