@@ -1,4 +1,4 @@
-package io.github.springsocketio.adapter.redis;
+package io.github.springsocketio.protocol;
 
 import java.io.Serial;
 import java.math.BigDecimal;
@@ -19,7 +19,8 @@ import tools.jackson.databind.node.POJONode;
 
 /**
  * The MessagePack dialect of {@code notepack.io} 3.0.1, which the Node.js Redis adapter
- * and emitter use for their messages, between JSON trees and bytes.
+ * and emitter use for their messages, between JSON trees and bytes. In this package
+ * because it is a pure codec; the Redis adapter uses it.
  * <p>
  * Encoding writes what {@code notepack.io} writes for the equivalent JavaScript value:
  * the smallest unsigned integer form for integral numbers {@code >= 0}, the smallest
@@ -37,7 +38,7 @@ import tools.jackson.databind.node.POJONode;
  * untrusted: lengths are checked against the bytes that are left before anything is
  * allocated, and nesting is limited to {@link #MAX_DEPTH} levels.
  */
-final class Notepack {
+public final class Notepack {
 
 	/** The deepest nesting of arrays and maps that is encoded or decoded. */
 	public static final int MAX_DEPTH = 128;
