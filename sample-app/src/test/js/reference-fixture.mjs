@@ -5,7 +5,7 @@
 // it as the Node.js member of a mixed fleet.
 //
 //   node reference-fixture.mjs [port] [--redis <host>:<port>] [--redis-key <key>]
-//                              [--ping-interval <ms>] [--ping-timeout <ms>]
+//                              [--ping-interval <ms>] [--ping-timeout <ms>] [--parser msgpack]
 //
 // Default port 3000. With --redis it joins a cluster through @socket.io/redis-adapter 8.x
 // (node-redis 4 clients; key prefix "socket.io" unless --redis-key), like the sample app
@@ -14,6 +14,8 @@
 // Prints "Started on port N" once it accepts connections (and, with --redis, once both
 // Redis clients are connected); stops on SIGINT/SIGTERM. --ping-interval / --ping-timeout
 // replace the fixture's 300 ms / 200 ms (the cluster benchmark uses the defaults 25 s / 20 s).
+// --parser msgpack serves /socket.io/ with socket.io-msgpack-parser 3.x, like the sample app
+// with --socketio.parser=msgpack (the /engine.io/ echo is unchanged).
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
@@ -25,7 +27,9 @@ const redisAddress = option(argv, "--redis");
 const redisKey = option(argv, "--redis-key") || "socket.io";
 const pingInterval = Number(option(argv, "--ping-interval") || 300);
 const pingTimeout = Number(option(argv, "--ping-timeout") || 200);
+const parserName = option(argv, "--parser") || "default";
 const port = Number(argv[0] || 3000);
+if (!["default", "msgpack"].includes(parserName)) throw new Error(`unknown parser ${parserName}`);
 
 const settings = {
   pingInterval,
@@ -48,6 +52,7 @@ const io = new Server(httpServer, {
   path: "/socket.io/",
   connectTimeout: 1000,
   destroyUpgrade: false,
+  ...(parserName === "msgpack" ? { parser: require("socket.io-msgpack-parser") } : {}),
 });
 
 // The fixture's handlers are "controller methods": an exception in one is logged and the

@@ -3,13 +3,17 @@
 // (/work/shared/conformance-fixture.md; reference-fixture.mjs is the same fixture written
 // with the Node.js socket.io 4.8 server, and every scenario passes against it).
 //
-//   node socketio-client.mjs <4|2> <scenario> <polling|websocket|upgrade> <http://host:port>
+//   node socketio-client.mjs <4|2> <scenario> <polling|websocket|upgrade> <http://host:port> [msgpack]
 //
 // Modes: transports ["polling"], ["websocket"], or ["polling","websocket"] with the
 // upgrade, in which case every scenario first waits until the engine runs on WebSocket.
 // Prints "PASS [v<client> <scenario> <mode>]" (plus details) and exits 0, or prints
 // "FAIL [v<client> <scenario> <mode>]: reason" on stderr and exits 1. Every wait is
 // bounded, and so is the whole run (8 s; 28 s for `reconnect`).
+//
+// With `msgpack` (4.x only) the clients use socket.io-msgpack-parser 3.x, for a server
+// started with it (the sample app with --socketio.parser=msgpack, reference-fixture.mjs
+// with --parser msgpack), and the label ends with " msgpack".
 //
 // Scenarios (fixture rows they check):
 //   connect-auth       `auth` on connection echoes the CONNECT auth payload, {} when none
@@ -61,11 +65,12 @@ import { createRequire } from "node:module";
 import { WAIT_MS, ack, assert, assertEqual, inbox, report, show, sleep, transportsFor, waitFor } from "./scenario-kit.mjs";
 
 const require = createRequire(import.meta.url);
-const [clientVersion, scenario, mode, baseUrl] = process.argv.slice(2);
+const [clientVersion, scenario, mode, baseUrl, parserName] = process.argv.slice(2);
 const V4 = clientVersion === "4";
+const MSGPACK = parserName === "msgpack";
 const DEADLINE_MS = scenario === "reconnect" ? 28000 : 20000;
 
-const { pass, fail } = report(`v${clientVersion} ${scenario} ${mode}`, DEADLINE_MS);
+const { pass, fail } = report(`v${clientVersion} ${scenario} ${mode}${MSGPACK ? " msgpack" : ""}`, DEADLINE_MS);
 
 // --- clients ---------------------------------------------------------------------------
 
@@ -79,6 +84,7 @@ function baseOptions(extra = {}) {
     forceNew: true,
     reconnection: false,
     timeout: WAIT_MS,
+    ...(MSGPACK ? { parser: require("socket.io-msgpack-parser") } : {}),
     ...extra,
   };
 }
@@ -564,7 +570,10 @@ async function expectInvalidNamespace(socket) {
 }
 
 const run = scenarios[scenario];
-if (!run || !transportsFor[mode] || !["4", "2"].includes(clientVersion) || !baseUrl) {
-  fail(`usage: node socketio-client.mjs <4|2> <${Object.keys(scenarios).join("|")}> <polling|websocket|upgrade> <url>`);
+const parserOk = parserName === undefined || (MSGPACK && V4);
+if (!run || !transportsFor[mode] || !["4", "2"].includes(clientVersion) || !baseUrl || !parserOk) {
+  fail(
+    `usage: node socketio-client.mjs <4|2> <${Object.keys(scenarios).join("|")}> <polling|websocket|upgrade> <url> [msgpack (4 only)]`,
+  );
 }
 run().then(pass, (error) => fail(error && error.stack ? error.stack : String(error)));

@@ -101,6 +101,7 @@ public final class SocketIOAutoConfiguration {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(properties::getConnectTimeout).to(options::connectTimeout);
 		map.from(properties::getMaxAttachments).to(options::maxAttachments);
+		map.from(properties::getParser).to(options::parser);
 		map.from(properties::getMaxDynamicNamespaces).to(options::maxDynamicNamespaces);
 		map.from(properties::isCleanupEmptyChildNamespaces).to(options::cleanupEmptyChildNamespaces);
 		map.from(properties::getConnectionStateRecovery)

@@ -8,6 +8,7 @@ import java.util.List;
 import io.github.springsocketio.annotation.ControllerExecutor;
 import io.github.springsocketio.engine.EngineTransport;
 import io.github.springsocketio.engine.HandshakeCookie;
+import io.github.springsocketio.server.SocketIOServerOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -56,6 +57,13 @@ public class SocketIOProperties {
 	 * closes the connection.
 	 */
 	private int maxAttachments = 10;
+
+	/**
+	 * Packet parser, which the clients must use too: 'default' (socket.io-parser: text
+	 * packets, binary values as attachments) or 'msgpack' (socket.io-msgpack-parser 3.x:
+	 * one MessagePack binary message per packet).
+	 */
+	private SocketIOServerOptions.Parser parser = SocketIOServerOptions.Parser.DEFAULT;
 
 	/**
 	 * Time a client has to complete an upgrade from polling to WebSocket.
@@ -200,6 +208,14 @@ public class SocketIOProperties {
 
 	public void setMaxAttachments(int maxAttachments) {
 		this.maxAttachments = maxAttachments;
+	}
+
+	public SocketIOServerOptions.Parser getParser() {
+		return this.parser;
+	}
+
+	public void setParser(SocketIOServerOptions.Parser parser) {
+		this.parser = parser;
 	}
 
 	public Duration getUpgradeTimeout() {

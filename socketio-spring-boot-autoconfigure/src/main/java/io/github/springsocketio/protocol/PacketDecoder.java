@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>
  * Stateful: one instance per connection, not thread-safe.
  */
-public final class PacketDecoder {
+public final class PacketDecoder implements PacketReader {
 
 	/** The default maximum number of attachments of a binary packet. */
 	public static final int DEFAULT_MAX_ATTACHMENTS = 10;
@@ -100,6 +100,7 @@ public final class PacketDecoder {
 	 * @throws PacketParseException if the message is not a valid packet, or if a binary
 	 * packet is awaiting attachments
 	 */
+	@Override
 	public @Nullable Packet decodeText(String text) throws PacketParseException {
 		Objects.requireNonNull(text, "text");
 		try {
@@ -126,6 +127,7 @@ public final class PacketDecoder {
 	 * @throws PacketParseException if no binary packet is awaiting attachments, or if
 	 * the completed packet has an invalid placeholder
 	 */
+	@Override
 	public @Nullable Packet decodeBinary(byte[] data) throws PacketParseException {
 		Objects.requireNonNull(data, "data");
 		try {
@@ -152,6 +154,18 @@ public final class PacketDecoder {
 	}
 
 	/**
+	 * Return {@link PacketType#BINARY_ACK} for an acknowledgement and
+	 * {@link PacketType#BINARY_EVENT} for an event: binary messages complete
+	 * reassembled binary packets only.
+	 * @param packet a packet that {@link #decodeBinary(byte[])} returned
+	 * @return its type on the wire
+	 */
+	@Override
+	public PacketType binaryWireType(Packet packet) {
+		return packet.type().isAck() ? PacketType.BINARY_ACK : PacketType.BINARY_EVENT;
+	}
+
+	/**
 	 * Return whether a binary packet is waiting for attachments.
 	 * @return {@code true} if the next message must be binary
 	 */
@@ -162,6 +176,7 @@ public final class PacketDecoder {
 	/**
 	 * Drop any partial packet.
 	 */
+	@Override
 	public void reset() {
 		this.pending = null;
 		this.attachments.clear();

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSession;
 import io.github.springsocketio.protocol.Packet;
-import io.github.springsocketio.protocol.PacketDecoder;
 import io.github.springsocketio.protocol.PacketParseException;
+import io.github.springsocketio.protocol.PacketReader;
 import io.github.springsocketio.protocol.PacketType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ final class Client {
 
 	private final EngineSession connection;
 
-	private final PacketDecoder decoder;
+	private final PacketReader decoder;
 
 	private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
@@ -50,7 +50,7 @@ final class Client {
 	Client(SocketIOServer server, EngineSession connection) {
 		this.server = server;
 		this.connection = connection;
-		this.decoder = new PacketDecoder(server.payloads().mapper(), server.options().maxAttachments());
+		this.decoder = server.codec().newReader();
 	}
 
 	EngineSession connection() {
@@ -104,7 +104,7 @@ final class Client {
 			Packet packet = this.decoder.decodeBinary(data);
 			if (packet != null) {
 				// reassembled packets are typed EVENT or ACK; report them as they came
-				received(packet.type().isAck() ? PacketType.BINARY_ACK : PacketType.BINARY_EVENT);
+				received(this.decoder.binaryWireType(packet));
 				onPacket(packet);
 			}
 		}

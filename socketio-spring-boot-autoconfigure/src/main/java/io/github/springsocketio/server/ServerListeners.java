@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineTransport;
+import io.github.springsocketio.protocol.MsgpackPacketEncoder;
 import io.github.springsocketio.protocol.PacketType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,15 +103,24 @@ final class ServerListeners {
 
 	/**
 	 * Report the messages of one Socket.IO packet queued for a client.
-	 * @param messages the packet's text message, then its attachments
+	 * @param messages the packet's text message, then its attachments; or its one
+	 * binary message (the msgpack parser)
 	 */
 	void packetSent(java.util.List<EnginePacket> messages) {
 		SocketIOServerListener[] current = this.listeners;
 		if (current.length == 0 || messages.isEmpty()) {
 			return;
 		}
-		String text = messages.get(0).text();
-		PacketType type = (text != null && !text.isEmpty()) ? PacketType.fromCode(text.charAt(0) - '0') : null;
+		EnginePacket first = messages.get(0);
+		String text = first.text();
+		PacketType type;
+		if (text != null) {
+			type = !text.isEmpty() ? PacketType.fromCode(text.charAt(0) - '0') : null;
+		}
+		else {
+			byte[] binary = first.binary();
+			type = (binary != null) ? MsgpackPacketEncoder.typeOf(binary) : null;
+		}
 		if (type == null) {
 			return;
 		}

@@ -15,9 +15,7 @@ import java.util.regex.Pattern;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.EngineSessionHandler;
 import io.github.springsocketio.engine.EngineTransport;
-import io.github.springsocketio.protocol.EncodedPacket;
 import io.github.springsocketio.protocol.Packet;
-import io.github.springsocketio.protocol.PacketEncoder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +38,7 @@ public final class SocketIOServer {
 
 	private final Payloads payloads;
 
-	private final PacketEncoder encoder;
+	private final PacketCodec codec;
 
 	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
 
@@ -67,7 +65,7 @@ public final class SocketIOServer {
 	public SocketIOServer(SocketIOServerOptions options, JsonMapper mapper) {
 		this.options = options;
 		this.payloads = new Payloads(mapper);
-		this.encoder = new PacketEncoder(mapper);
+		this.codec = PacketCodec.of(options, mapper);
 		of(MAIN_NAMESPACE);
 	}
 
@@ -391,16 +389,11 @@ public final class SocketIOServer {
 	// ---- encoding
 
 	List<EnginePacket> encode(Packet packet) {
-		EncodedPacket encoded = this.encoder.encode(packet);
-		if (encoded.attachments().isEmpty()) {
-			return List.of(EnginePacket.message(encoded.text()));
-		}
-		List<EnginePacket> messages = new ArrayList<>(encoded.attachments().size() + 1);
-		messages.add(EnginePacket.message(encoded.text()));
-		for (byte[] attachment : encoded.attachments()) {
-			messages.add(EnginePacket.binary(attachment));
-		}
-		return messages;
+		return this.codec.encode(packet);
+	}
+
+	PacketCodec codec() {
+		return this.codec;
 	}
 
 }

@@ -31,6 +31,8 @@ public final class SocketIOServerOptions {
 
 	private final int maxAttachments;
 
+	private final Parser parser;
+
 	private final AdapterFactory adapterFactory;
 
 	private final int maxDynamicNamespaces;
@@ -44,6 +46,7 @@ public final class SocketIOServerOptions {
 	private SocketIOServerOptions(Builder builder) {
 		this.connectTimeout = builder.connectTimeout;
 		this.maxAttachments = builder.maxAttachments;
+		this.parser = builder.parser;
 		this.adapterFactory = builder.adapterFactory;
 		this.maxDynamicNamespaces = builder.maxDynamicNamespaces;
 		this.cleanupEmptyChildNamespaces = builder.cleanupEmptyChildNamespaces;
@@ -75,6 +78,7 @@ public final class SocketIOServerOptions {
 	public Builder mutate() {
 		return new Builder().connectTimeout(this.connectTimeout)
 			.maxAttachments(this.maxAttachments)
+			.parser(this.parser)
 			.adapterFactory(this.adapterFactory)
 			.maxDynamicNamespaces(this.maxDynamicNamespaces)
 			.cleanupEmptyChildNamespaces(this.cleanupEmptyChildNamespaces)
@@ -90,6 +94,11 @@ public final class SocketIOServerOptions {
 	/** @return maximum number of binary attachments of one packet */
 	public int maxAttachments() {
 		return this.maxAttachments;
+	}
+
+	/** @return how packets are written to and read from Engine.IO messages */
+	public Parser parser() {
+		return this.parser;
 	}
 
 	/** @return creates each namespace's adapter */
@@ -123,9 +132,30 @@ public final class SocketIOServerOptions {
 	@Override
 	public String toString() {
 		return "SocketIOServerOptions[connectTimeout=" + this.connectTimeout + ", maxAttachments="
-				+ this.maxAttachments + ", adapterFactory=" + this.adapterFactory + ", maxDynamicNamespaces="
+				+ this.maxAttachments + ", parser=" + this.parser + ", adapterFactory=" + this.adapterFactory + ", maxDynamicNamespaces="
 				+ this.maxDynamicNamespaces + ", cleanupEmptyChildNamespaces=" + this.cleanupEmptyChildNamespaces
 				+ ", recovery=" + this.recovery + "]";
+	}
+
+	/**
+	 * How packets are written to and read from Engine.IO messages: the reference
+	 * server's {@code parser} option. The clients must use the same parser.
+	 */
+	public enum Parser {
+
+		/**
+		 * The standard parser ({@code socket.io-parser}): a text message per packet,
+		 * followed by one binary message per binary value (attachments).
+		 */
+		DEFAULT,
+
+		/**
+		 * {@code socket.io-msgpack-parser} 3.x: one binary MessagePack message per packet,
+		 * binary values inline; the client sets
+		 * {@code parser: require("socket.io-msgpack-parser")}.
+		 */
+		MSGPACK
+
 	}
 
 	/**
@@ -167,6 +197,8 @@ public final class SocketIOServerOptions {
 
 		private int maxAttachments = DEFAULT_MAX_ATTACHMENTS;
 
+		private Parser parser = Parser.DEFAULT;
+
 		private AdapterFactory adapterFactory = AdapterFactory.IN_MEMORY;
 
 		private int maxDynamicNamespaces = DEFAULT_MAX_DYNAMIC_NAMESPACES;
@@ -195,13 +227,24 @@ public final class SocketIOServerOptions {
 
 		/**
 		 * Set the maximum number of binary attachments of one packet; a packet announcing
-		 * more closes the connection.
+		 * more closes the connection. Only the default parser has attachments.
 		 * @param maxAttachments zero or more
 		 * @return this builder
 		 */
 		public Builder maxAttachments(int maxAttachments) {
 			Assert.isTrue(maxAttachments >= 0, "maxAttachments must not be negative");
 			this.maxAttachments = maxAttachments;
+			return this;
+		}
+
+		/**
+		 * Set how packets are written to and read from Engine.IO messages; the clients
+		 * must use the same parser. {@link Parser#DEFAULT} by default.
+		 * @param parser the parser
+		 * @return this builder
+		 */
+		public Builder parser(Parser parser) {
+			this.parser = Objects.requireNonNull(parser, "parser");
 			return this;
 		}
 

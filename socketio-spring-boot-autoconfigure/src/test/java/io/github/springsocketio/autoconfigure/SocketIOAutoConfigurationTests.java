@@ -69,6 +69,7 @@ class SocketIOAutoConfigurationTests {
 			SocketIOServerOptions serverOptions = context.getBean(SocketIOServer.class).options();
 			assertThat(serverOptions.connectTimeout()).isEqualTo(SocketIOServerOptions.DEFAULT_CONNECT_TIMEOUT);
 			assertThat(serverOptions.maxAttachments()).isEqualTo(PacketDecoder.DEFAULT_MAX_ATTACHMENTS);
+			assertThat(serverOptions.parser()).isEqualTo(SocketIOServerOptions.Parser.DEFAULT);
 		});
 	}
 
@@ -137,13 +138,15 @@ class SocketIOAutoConfigurationTests {
 	void socketIoPropertiesBecomeServerOptions() {
 		this.contextRunner
 			.withPropertyValues("socketio.connect-timeout=1s", "socketio.max-attachments=3",
-					"socketio.max-dynamic-namespaces=7", "socketio.cleanup-empty-child-namespaces=false")
+					"socketio.max-dynamic-namespaces=7", "socketio.cleanup-empty-child-namespaces=false",
+					"socketio.parser=msgpack")
 			.run((context) -> {
 				SocketIOServerOptions options = context.getBean(SocketIOServer.class).options();
 				assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(options.maxAttachments()).isEqualTo(3);
 				assertThat(options.maxDynamicNamespaces()).isEqualTo(7);
 				assertThat(options.cleanupEmptyChildNamespaces()).isFalse();
+				assertThat(options.parser()).isEqualTo(SocketIOServerOptions.Parser.MSGPACK);
 				assertThat(options.recovery()).isNull();
 				assertThat(options.adapterFactory()).isSameAs(AdapterFactory.IN_MEMORY);
 			});

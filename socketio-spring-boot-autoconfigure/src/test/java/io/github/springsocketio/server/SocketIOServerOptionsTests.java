@@ -24,6 +24,7 @@ class SocketIOServerOptionsTests {
 		SocketIOServerOptions options = SocketIOServerOptions.defaults();
 		assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(45));
 		assertThat(options.maxAttachments()).isEqualTo(PacketDecoder.DEFAULT_MAX_ATTACHMENTS);
+		assertThat(options.parser()).isEqualTo(SocketIOServerOptions.Parser.DEFAULT);
 		assertThat(options.adapterFactory()).isSameAs(AdapterFactory.IN_MEMORY);
 		assertThat(options.maxDynamicNamespaces()).isEqualTo(1000);
 		assertThat(options.cleanupEmptyChildNamespaces()).isTrue();
@@ -41,6 +42,7 @@ class SocketIOServerOptionsTests {
 		SocketIOServerOptions options = SocketIOServerOptions.builder()
 			.connectTimeout(Duration.ofSeconds(1))
 			.maxAttachments(0)
+			.parser(SocketIOServerOptions.Parser.MSGPACK)
 			.adapterFactory(adapters)
 			.maxDynamicNamespaces(3)
 			.cleanupEmptyChildNamespaces(false)
@@ -49,6 +51,7 @@ class SocketIOServerOptionsTests {
 			.build();
 		assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(options.maxAttachments()).isZero();
+		assertThat(options.parser()).isEqualTo(SocketIOServerOptions.Parser.MSGPACK);
 		assertThat(options.adapterFactory()).isSameAs(adapters);
 		assertThat(options.maxDynamicNamespaces()).isEqualTo(3);
 		assertThat(options.cleanupEmptyChildNamespaces()).isFalse();
@@ -62,6 +65,7 @@ class SocketIOServerOptionsTests {
 		SocketIOServerOptions original = SocketIOServerOptions.builder()
 			.connectTimeout(Duration.ofSeconds(2))
 			.maxDynamicNamespaces(5)
+			.parser(SocketIOServerOptions.Parser.MSGPACK)
 			.recovery(SocketIOServerOptions.ConnectionStateRecovery.defaults())
 			.build();
 		SocketIOServerOptions copy = original.mutate().build();
@@ -70,6 +74,7 @@ class SocketIOServerOptionsTests {
 		assertThat(changed.maxAttachments()).isEqualTo(1);
 		assertThat(changed.recovery()).isNull();
 		assertThat(changed.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(changed.parser()).isEqualTo(SocketIOServerOptions.Parser.MSGPACK);
 		assertThat(original.maxAttachments()).isEqualTo(PacketDecoder.DEFAULT_MAX_ATTACHMENTS);
 		assertThat(original.recovery()).isNotNull();
 	}
@@ -86,6 +91,7 @@ class SocketIOServerOptionsTests {
 			.withMessage("maxDynamicNamespaces must be positive");
 		assertThatNullPointerException().isThrownBy(() -> builder.adapterFactory(null));
 		assertThatNullPointerException().isThrownBy(() -> builder.clock(null));
+		assertThatNullPointerException().isThrownBy(() -> builder.parser(null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SocketIOServerOptions.ConnectionStateRecovery(Duration.ZERO, true))
 			.withMessage("maxDisconnectionDuration must be positive");

@@ -14,6 +14,7 @@ import io.github.springsocketio.adapter.BroadcastAckCollector;
 import io.github.springsocketio.adapter.BroadcastOptions;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.adapter.SocketDetails;
+import io.github.springsocketio.protocol.Notepack;
 import io.github.springsocketio.protocol.Packet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.github.springsocketio.protocol.Notepack;
 import io.github.springsocketio.server.ServerSideEvent;
 import io.github.springsocketio.server.Socket;
 import io.github.springsocketio.server.SocketIOServer;

@@ -1,4 +1,4 @@
-package io.github.springsocketio.adapter.redis;
+package io.github.springsocketio.protocol;
 
 import java.io.Serial;
 import java.math.BigDecimal;
@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
@@ -18,17 +19,21 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.POJONode;
 
 /**
- * The MessagePack dialect of {@code notepack.io} 3.0.1, which the Node.js Redis adapter
- * and emitter use for their messages, between JSON trees and bytes.
+ * The MessagePack dialect of {@code notepack.io}, between JSON trees and bytes: the one
+ * codec of the {@code msgpack} packet parser ({@code socket.io-msgpack-parser} 3.x,
+ * which uses {@code notepack.io} 2.2) and of the Redis adapter (the Node.js Redis adapter
+ * and emitter use {@code notepack.io} 3.0.1). The two versions write the same bytes for
+ * every value this class writes; they differ only in how they write {@code undefined},
+ * which a tree does not hold.
  * <p>
  * Encoding writes what {@code notepack.io} writes for the equivalent JavaScript value:
  * the smallest unsigned integer form for integral numbers {@code >= 0}, the smallest
  * signed one below zero, {@code float64} for every other number (never
  * {@code float32}), {@code str8} from 32 bytes on, {@code bin} for binary nodes, nil for
  * {@code null} and for missing nodes in arrays, and missing nodes left out of objects
- * (like {@code undefined}). Unlike {@code notepack.io}, integral numbers that no 64-bit
- * integer form holds (such as {@code 1e300}) are written as {@code float64} instead of
- * being truncated, and lone surrogates as U+FFFD.
+ * (like {@code undefined} in 3.x). Unlike {@code notepack.io}, integral numbers that no
+ * 64-bit integer form holds (such as {@code 1e300}) are written as {@code float64}
+ * instead of being truncated, and lone surrogates as U+FFFD.
  * <p>
  * Decoding reads every form {@code notepack.io} writes or accepts: the old extension
  * forms for {@code undefined} (nil in arrays, left out of objects), for an
@@ -37,7 +42,7 @@ import tools.jackson.databind.node.POJONode;
  * untrusted: lengths are checked against the bytes that are left before anything is
  * allocated, and nesting is limited to {@link #MAX_DEPTH} levels.
  */
-final class Notepack {
+public final class Notepack {
 
 	/** The deepest nesting of arrays and maps that is encoded or decoded. */
 	public static final int MAX_DEPTH = 128;
@@ -73,13 +78,26 @@ final class Notepack {
 	 * levels, holds a POJO other than a byte array, or is too large for one array
 	 */
 	public static byte[] encode(JsonNode value) {
-		Encoder counter = new Encoder(null);
+		return encode(value, null);
+	}
+
+	/**
+	 * Encode a tree as one message, converting the values of POJO nodes other than byte
+	 * arrays to trees with a mapper (twice: the bytes are counted, then written).
+	 * @param value the tree
+	 * @param mapper converts the values of POJO nodes, or {@code null} to refuse them
+	 * @return the bytes
+	 * @throws NotepackException if the tree is nested more than {@link #MAX_DEPTH}
+	 * levels, holds a POJO that is not converted to a tree, or is too large for one array
+	 */
+	public static byte[] encode(JsonNode value, @Nullable JsonMapper mapper) {
+		Encoder counter = new Encoder(null, mapper);
 		counter.value(value, 0);
 		if (counter.position > MAX_ARRAY_SIZE) {
 			throw new NotepackException("Message too large: " + counter.position + " bytes");
 		}
 		byte[] bytes = new byte[(int) counter.position];
-		new Encoder(bytes).value(value, 0);
+		new Encoder(bytes, mapper).value(value, 0);
 		return bytes;
 	}
 
@@ -108,10 +126,13 @@ final class Notepack {
 
 		private final byte @Nullable [] out;
 
+		private final @Nullable JsonMapper mapper;
+
 		private long position;
 
-		Encoder(byte @Nullable [] out) {
+		Encoder(byte @Nullable [] out, @Nullable JsonMapper mapper) {
 			this.out = out;
+			this.mapper = mapper;
 		}
 
 		void value(JsonNode node, int depth) {
@@ -122,7 +143,7 @@ final class Notepack {
 				case NUMBER -> number(node);
 				case BOOLEAN -> put(node.booleanValue() ? 0xc3 : 0xc2);
 				case BINARY -> binary(node.binaryValue());
-				case POJO -> pojo((POJONode) node);
+				case POJO -> pojo((POJONode) node, depth);
 				default -> put(0xc0);
 			}
 		}
@@ -213,17 +234,21 @@ final class Notepack {
 			this.position += length;
 		}
 
-		private void pojo(POJONode node) {
+		private void pojo(POJONode node, int depth) {
 			Object pojo = node.getPojo();
 			if (pojo == null) {
 				put(0xc0);
+				return;
 			}
-			else if (pojo instanceof byte[] data) {
+			if (pojo instanceof byte[] data) {
 				binary(data);
+				return;
 			}
-			else {
+			JsonNode tree = (this.mapper != null) ? this.mapper.valueToTree(pojo) : null;
+			if (tree == null || tree.isPojo()) {
 				throw new NotepackException("Cannot encode a " + pojo.getClass().getName());
 			}
+			value(tree, depth);
 		}
 
 		private void number(JsonNode node) {

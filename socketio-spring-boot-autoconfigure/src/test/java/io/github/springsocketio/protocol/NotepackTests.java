@@ -1,4 +1,4 @@
-package io.github.springsocketio.adapter.redis;
+package io.github.springsocketio.protocol;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.ShortNode;
 
-import io.github.springsocketio.adapter.redis.Notepack.NotepackException;
+import io.github.springsocketio.protocol.Notepack.NotepackException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
