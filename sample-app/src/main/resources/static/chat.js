@@ -89,7 +89,12 @@
     socket.io.on("reconnect_attempt", (attempt) => setStatus("reconnecting", "reconnecting… (attempt " + attempt + ")"));
     socket.io.on("reconnect_failed", () => setStatus("offline", "offline"));
 
-    socket.on("session", (session) => { state.maxImageBytes = session.maxImageBytes; });
+    socket.on("session", (session) => {
+      state.maxImageBytes = session.maxImageBytes;
+      // the server's name for us: the login's under the 'secure' profile
+      state.nickname = session.nickname;
+      el.me.textContent = session.nickname;
+    });
     socket.on("rooms", renderRooms);
     socket.on("members", (update) => { if (update.room === state.room) renderMembers(update.members); });
     socket.on("system", (notice) => { if (notice.room === state.room) addSystem(notice.text); });
@@ -352,8 +357,20 @@
     if (!text) return;
     el.text.value = "";
     sendTyping(false);
+    if (text === "/clear") {
+      clearHistory();
+      return;
+    }
     sendText(text);
   });
+
+  // "/clear" empties the room's history (moderators only under the 'secure' profile)
+  function clearHistory() {
+    state.socket.timeout(ACK_TIMEOUT_MS).emit("clear", (error, answer) => {
+      if (error) addSystem("clear: no answer", true);
+      else if (answer.error) addSystem("clear: " + answer.error, true);
+    });
+  }
 
   el.text.addEventListener("input", () => sendTyping(el.text.value.length > 0));
 

@@ -1,5 +1,6 @@
 package io.github.springsocketio.sample.chat;
 
+import java.security.Principal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * indicators and images relayed as binary.
  * <p>
  * Protocol (namespace {@value #NAME}); the client connects with
- * {@code auth: {nickname}}:
+ * {@code auth: {nickname}} (a logged-in user, under the {@code secure} profile, is
+ * known by the principal's name instead):
  * <ul>
  * <li>server → client {@code session} {id, nickname, maxImageBytes}, then
  * {@code rooms} [{name, members}] whenever a room's population changes;</li>
@@ -40,8 +42,10 @@ import tools.jackson.databind.JsonNode;
  * {nickname, typing}, volatile;</li>
  * <li>{@code image} {name, type}, bytes → ack {id, ts}; the rest of the room gets
  * {@code image} {id, room, from, name, type, size, ts}, bytes;</li>
+ * <li>{@code clear} → ack {room}: empties the room's history (under the {@code secure}
+ * profile, moderators only: others get {error: "unauthorized"});</li>
  * <li>{@code members} {room, members} and {@code system} {room, text, ts} go to a room
- * when someone joins or leaves it.</li>
+ * when someone joins or leaves it or its history is cleared.</li>
  * </ul>
  * A refused request is acknowledged with {error}.
  */
@@ -88,7 +92,10 @@ public final class ChatNamespace {
 	}
 
 	private static Mono<Void> admit(Socket socket) {
-		String nickname = nickname(socket.handshake().auth().get(NICKNAME));
+		// a logged-in user (the 'secure' profile) is known by name; others choose one
+		Principal principal = socket.handshake().principal();
+		String nickname = (principal != null) ? truncate(principal.getName(), MAX_NICKNAME_LENGTH)
+				: nickname(socket.handshake().auth().get(NICKNAME));
 		if (nickname == null) {
 			return Mono.error(new ConnectionRefusedException("invalid nickname",
 					Map.of("reason", "a nickname of 1 to " + MAX_NICKNAME_LENGTH + " characters is required")));
@@ -111,6 +118,7 @@ public final class ChatNamespace {
 		socket.on("message", (event) -> message(socket, event));
 		socket.on("typing", (event) -> typing(socket, event));
 		socket.on("image", (event) -> image(socket, event));
+		socket.on("clear", (event) -> clear(socket, event));
 		socket.onDisconnect((reason) -> {
 			String room = roomOf(socket);
 			if (room != null) {
@@ -137,6 +145,23 @@ public final class ChatNamespace {
 			roomChanged(room, nicknameOf(socket) + " joined", null);
 		}
 		event.ack(new Joined(room, members(room, null), history(room)));
+	}
+
+	/** Empty the history of the socket's room (moderators only under the 'secure' profile). */
+	private void clear(Socket socket, SocketEvent event) {
+		String room = roomOf(socket);
+		if (room == null) {
+			refuse(event, "join a room first");
+			return;
+		}
+		Deque<ChatMessage> messages = this.history.get(room);
+		if (messages != null) {
+			synchronized (messages) {
+				messages.clear();
+			}
+		}
+		roomChanged(room, "history cleared by " + nicknameOf(socket), null);
+		event.ack(Map.of(ROOM, room));
 	}
 
 	private void leaveCurrent(Socket socket) {

@@ -1,8 +1,12 @@
 package io.github.springsocketio.sample.security;
 
+import io.github.springsocketio.security.SocketIOAccess;
+import io.github.springsocketio.security.SocketIOAccessRules;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -12,7 +16,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * Spring Security for the sample: open by default (the chat and the conformance fixture
- * need no login), a login for every page and socket under the {@code secure} profile.
+ * need no login), a login for every page and socket under the {@code secure} profile,
+ * where the chat knows users by name and only moderators ({@code bob}) may clear a
+ * room's history.
  * CSRF protection stays on in both: the starter exempts the Engine.IO endpoint, whose
  * POSTs carry their session id.
  */
@@ -31,6 +37,23 @@ public class SampleSecurityConfiguration {
 		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
 			.formLogin(Customizer.withDefaults())
 			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	/**
+	 * Under the {@code secure} profile: signed-in users only, and only moderators may
+	 * clear a room's history.
+	 */
+	@Bean
+	@Profile("secure")
+	AuthorizationManager<SocketIOAccess> socketIOAccessRules() {
+		return SocketIOAccessRules.builder()
+			.event("/chat", "clear")
+			.hasRole("MODERATOR")
+			.anyConnect()
+			.authenticated()
+			.anyEvent()
+			.authenticated()
 			.build();
 	}
 
