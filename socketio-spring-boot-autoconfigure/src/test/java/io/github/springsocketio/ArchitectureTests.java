@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package rules of the layers (see the design): the Engine.IO and Socket.IO codec
  * layers stand alone, the server knows nothing of the layers built on it, only the
- * auto-configuration reaches the Redis adapter, and no two layers depend on each other.
+ * auto-configuration reaches the Redis adapter, Micrometer stays in the metrics and
+ * observation layers, and no two layers depend on each other.
  * Main code only: tests may cross layers.
  */
 @AnalyzeClasses(packages = ArchitectureTests.BASE, importOptions = ImportOption.DoNotIncludeTests.class)
@@ -38,6 +39,8 @@ class ArchitectureTests {
 
 	private static final String SECURITY = BASE + ".security..";
 
+	private static final String OBSERVATION = BASE + ".observation..";
+
 	@ArchTest
 	static final ArchRule engineUsesNothingElseOfOurs = classes().that()
 		.resideInAPackage(ENGINE)
@@ -57,8 +60,18 @@ class ArchitectureTests {
 		.resideInAPackage(SERVER)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(ANNOTATION, AUTOCONFIGURE, ACTUATE, SECURITY)
-		.because("controllers, Spring Boot wiring, the actuator and security are built on the server, not in it");
+		.resideInAnyPackage(ANNOTATION, AUTOCONFIGURE, ACTUATE, SECURITY, OBSERVATION)
+		.because("controllers, Spring Boot wiring, the actuator, security and observations are built on the "
+				+ "server, not in it");
+
+	@ArchTest
+	static final ArchRule micrometerStaysInTheOperationsLayers = noClasses().that()
+		.resideOutsideOfPackages(ACTUATE, OBSERVATION)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.micrometer..")
+		.because("Micrometer is optional: the server reports through its HandlingObserver and "
+				+ "SocketIOServerListener hooks, which cost nothing when no one listens");
 
 	@ArchTest
 	static final ArchRule springSecurityStaysInItsPackage = noClasses().that()

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import org.springframework.messaging.handler.invocation.reactive.InvocableHandle
  * handler method, as spring-messaging's dispatch does (its {@code InvocableHelper},
  * which {@link HandlerInvoker} stands in for): the controller's own methods first, then
  * those of the advice beans in registration order; the handler's value is handled like
- * a handler method's.
+ * a handler method's. The failure of a socket's event is {@linkplain SocketEvent#failed
+ * reported} to the event, handled or not.
  */
 final class ExceptionHandlers {
 
@@ -68,6 +70,11 @@ final class ExceptionHandlers {
 	 * exception if there is none, or with what the exception handler method raised
 	 */
 	Mono<Void> handle(HandlerMethod handlerMethod, Message<?> message, Throwable ex) {
+		SocketEvent event = DispatchHeaders.event(message);
+		if (event != null) {
+			// the event's observation reports the failure, handled or not
+			event.failed(ex);
+		}
 		InvocableHandlerMethod exceptionHandler = find(handlerMethod, ex);
 		if (exceptionHandler == null) {
 			return Mono.error(ex);

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.github.springsocketio.server.SocketEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
@@ -154,13 +155,14 @@ final class HandlerInvoker {
 	/**
 	 * Invoke the method for a message on the calling thread, directly if possible, and
 	 * subscribe to what remains asynchronous.
-	 * @param failed receives what neither the method nor the exception handlers handled
+	 * @param completion told when the invocation has ended, with what neither the method
+	 * nor the exception handlers handled
 	 */
-	void invokeNow(Message<?> message, ErrorHandler failed) {
+	void invokeNow(Message<?> message, Completion completion) {
 		SyncHandlerMethodArgumentResolver[] resolvers = this.syncResolvers;
 		HandlerMethodReturnValueHandler handler = this.returnValueHandler;
 		if (resolvers == null || handler == null) {
-			invoke(message).subscribe(null, (ex) -> failed.accept(message, ex));
+			subscribe(invoke(message), message, completion);
 			return;
 		}
 		Invocable invocable;
@@ -168,7 +170,7 @@ final class HandlerInvoker {
 			invocable = invocable();
 		}
 		catch (RuntimeException ex) {
-			failed.accept(message, ex);
+			completion.ended(message, ex);
 			return;
 		}
 		Mono<Void> rest;
@@ -182,6 +184,7 @@ final class HandlerInvoker {
 			rest = handler.handleReturnValue(value, invocable.getReturnType(), message);
 			if (rest == Mono.<Void>empty()) {
 				// the value was handled: nothing to subscribe to (Mono.empty() is one instance)
+				completion.ended(message, null);
 				return;
 			}
 			rest = rest.onErrorResume((ex) -> this.exceptionHandlers.handle(invocable, message, ex));
@@ -190,7 +193,21 @@ final class HandlerInvoker {
 			Exceptions.throwIfJvmFatal(ex);
 			rest = this.exceptionHandlers.handle(invocable, message, ex);
 		}
-		rest.subscribe(null, (ex) -> failed.accept(message, ex));
+		subscribe(rest, message, completion);
+	}
+
+	/**
+	 * Subscribe to an invocation and tell how it ended: always when it failed, when it
+	 * succeeded only if the message's event is observed (nothing else waits for that,
+	 * and the callback would cost an allocation per invocation).
+	 */
+	static void subscribe(Mono<Void> invocation, Message<?> message, Completion completion) {
+		SocketEvent event = DispatchHeaders.event(message);
+		if (event == null || !event.isObserved()) {
+			invocation.subscribe(null, (ex) -> completion.ended(message, ex));
+			return;
+		}
+		invocation.subscribe(null, (ex) -> completion.ended(message, ex), () -> completion.ended(message, null));
 	}
 
 	/**
@@ -253,12 +270,19 @@ final class HandlerInvoker {
 	}
 
 	/**
-	 * Receives what a handler method and its exception handlers left unhandled.
+	 * Told when the invocation of a handler method, its value and its exceptions handled,
+	 * has ended (see {@link HandlerInvoker#subscribe} for when a success is told).
 	 */
 	@FunctionalInterface
-	interface ErrorHandler {
+	interface Completion {
 
-		void accept(Message<?> message, Throwable ex);
+		/**
+		 * The invocation has ended.
+		 * @param message the message the method handled
+		 * @param ex what the method and its exception handlers left unhandled, or
+		 * {@code null}
+		 */
+		void ended(Message<?> message, @Nullable Throwable ex);
 
 	}
 

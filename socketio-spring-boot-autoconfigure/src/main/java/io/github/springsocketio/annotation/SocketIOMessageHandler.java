@@ -475,27 +475,52 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	/**
 	 * Invoke a method: inline if it is reactive, else on the controller executor after
 	 * the earlier messages of its lane (a socket, or a namespace for server-side events).
+	 * The socket's handler scopes (security context, the observation of its connection,
+	 * or of the event) are around the method; an observed event's handling lasts until
+	 * the invocation has ended.
 	 */
 	private void dispatch(HandlerInvoker invoker, DispatchMessage message, Object laneKey) {
-		// the socket's handler scopes (security context, tracing) around the method
+		SocketEvent event = message.event();
+		if (event != null) {
+			event.defer();
+		}
 		Socket socket = (laneKey instanceof Socket target && this.server.hasHandlerScopes()) ? target : null;
 		if (invoker.isBlocking()) {
 			Lanes lanes = this.lanes;
 			Assert.state(lanes != null, "Not initialized");
 			Runnable invocation = (socket != null) ? () -> {
-				try (HandlerScope.Restore restore = this.server.handlerScope().open(socket)) {
-					invoker.invokeNow(message, SocketIOMessageHandler::failed);
+				try (HandlerScope.Restore restore = openScope(socket, event)) {
+					invoker.invokeNow(message, SocketIOMessageHandler::ended);
 				}
-			} : () -> invoker.invokeNow(message, SocketIOMessageHandler::failed);
+			} : () -> invoker.invokeNow(message, SocketIOMessageHandler::ended);
 			InlineHandlerWatch watch = this.inlineWatch;
 			lanes.execute(laneKey, (watch != null) ? () -> watch.run(invoker.method(), invocation) : invocation);
 		}
 		else {
 			Mono<Void> invocation = invoker.invoke(message);
 			if (socket != null) {
-				invocation = invocation.contextWrite((context) -> this.server.handlerScope().enrich(socket, context));
+				invocation = invocation.contextWrite((context) -> (event != null) ? event.enrich(context)
+						: this.server.handlerScope().enrich(socket, context));
 			}
-			invocation.subscribe(null, (ex) -> failed(message, ex));
+			HandlerInvoker.subscribe(invocation, message, SocketIOMessageHandler::ended);
+		}
+	}
+
+	private HandlerScope.Restore openScope(Socket socket, @Nullable SocketEvent event) {
+		return (event != null) ? event.openScope() : this.server.handlerScope().open(socket);
+	}
+
+	/**
+	 * Report the end of an invocation: what failed, and to an observed event that its
+	 * handling by this method has ended.
+	 */
+	private static void ended(Message<?> message, @Nullable Throwable ex) {
+		if (ex != null) {
+			failed(message, ex);
+		}
+		SocketEvent event = DispatchHeaders.event(message);
+		if (event != null) {
+			event.complete();
 		}
 	}
 
@@ -504,6 +529,10 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 	 * dispatch: logged, and answered with an error if the sender waits for an answer.
 	 */
 	private static void failed(Message<?> message, Throwable ex) {
+		SocketEvent event = DispatchHeaders.event(message);
+		if (event != null) {
+			event.failed(ex);
+		}
 		if (UnhandledExceptionHandler.isAccessDenied(ex)) {
 			// method security said no: the caller's business, not the server's failure
 			log.debug("{} denied for {}: {}", DispatchHeaders.mapping(message), DispatchHeaders.origin(message),
@@ -537,6 +566,11 @@ public class SocketIOMessageHandler extends AbstractMethodMessageHandler<SocketI
 			if (invoker != null) {
 				dispatch(invoker, event.socket(), event, null);
 			}
+		}
+
+		@Override
+		public boolean handles(String event) {
+			return this.events.containsKey(event);
 		}
 
 	}

@@ -145,8 +145,9 @@ public final class Namespace {
 	 * Handle the events of every socket of this namespace with one listener, which costs
 	 * no memory per socket, unlike listeners that a connection listener adds to each
 	 * socket. It sees each event after the socket's middleware and before the socket's
-	 * own listeners, whatever its name (it ignores those it does not handle), on the
-	 * thread that delivers the event, and must not block.
+	 * own listeners, whatever its name (it ignores those it does not handle, and says
+	 * which with {@link EventListener#handles}), on the thread that delivers the event,
+	 * and must not block.
 	 * @param listener the listener; it acknowledges events itself
 	 * @return this namespace
 	 */
@@ -469,6 +470,7 @@ public final class Namespace {
 			}
 			connectData = data;
 		}
+		socket.observeConnection(this.server.handlingObserver());
 		socket.onConnect(connectData);
 		this.server.listeners().socketConnected(socket);
 		try (HandlerScope.Restore restore = this.server.handlerScopes().open(socket)) {

@@ -96,6 +96,9 @@ public final class Socket {
 
 	private final @Nullable RestoredSession restored;
 
+	/** The observed handling of the connection, set before the socket connects. */
+	private HandlingObserver.@Nullable Handling connectionHandling;
+
 	Socket(String id, Namespace namespace, Client client, Handshake handshake, @Nullable RestoredSession restored) {
 		this.id = id;
 		this.namespace = namespace;
@@ -188,6 +191,10 @@ public final class Socket {
 
 	Payloads payloads() {
 		return this.namespace.payloads();
+	}
+
+	HandlingObserver.@Nullable Handling connectionHandling() {
+		return this.connectionHandling;
 	}
 
 	// ---- listeners
@@ -490,6 +497,23 @@ public final class Socket {
 
 	// ---- from the client
 
+	/**
+	 * Start observing the connection, before the socket connects (so that whoever
+	 * disconnects it finds the handling to stop).
+	 * @param observer the server's observer, if any
+	 */
+	void observeConnection(@Nullable HandlingObserver observer) {
+		if (observer == null) {
+			return;
+		}
+		try {
+			this.connectionHandling = observer.connection(this);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not observe the connection of socket {}", this.id, ex);
+		}
+	}
+
 	void onConnect(@Nullable JsonNode connectData) {
 		this.connected = true;
 		join(this.id);
@@ -587,8 +611,8 @@ public final class Socket {
 	}
 
 	private void dispatch(SocketEvent event) {
-		HandlerScopes scopes = this.namespace.server().handlerScopes();
-		try (HandlerScope.Restore restore = scopes.open(this)) {
+		observe(event);
+		try (HandlerScope.Restore restore = event.openScope()) {
 			for (EventListener listener : this.namespace.eventListeners()) {
 				try {
 					listener.onEvent(event);
@@ -611,15 +635,66 @@ public final class Socket {
 					continue;
 				}
 				if (result != null) {
-					scopes.apply(this, result).subscribe((value) -> event.ack(value), (ex) -> listenerFailed(event, ex));
+					subscribe(event, result);
 				}
 			}
 		}
+		finally {
+			// the dispatch's part of the handling (nothing when not observed)
+			event.complete();
+		}
+	}
+
+	/**
+	 * Start observing an event if the server has an observer and the event a handler.
+	 */
+	private void observe(SocketEvent event) {
+		HandlingObserver observer = this.namespace.server().handlingObserver();
+		if (observer == null || !isHandled(event.name())) {
+			return;
+		}
+		HandlingObserver.Handling handling;
+		try {
+			handling = observer.event(event, this.connectionHandling);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not observe event '{}' of socket {}", event.name(), this.id, ex);
+			return;
+		}
+		if (handling != null) {
+			event.observe(handling);
+		}
+	}
+
+	private boolean isHandled(String event) {
+		if (this.listeners.containsKey(event)) {
+			return true;
+		}
+		for (EventListener listener : this.namespace.eventListeners()) {
+			if (listener.handles(event)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void subscribe(SocketEvent event, Mono<?> result) {
+		Mono<?> scoped = this.namespace.server().handlerScopes().apply(this, event.scopeHandling(), result);
+		if (!event.isObserved()) {
+			scoped.subscribe((value) -> event.ack(value), (ex) -> listenerFailed(event, ex));
+			return;
+		}
+		event.defer();
+		scoped.subscribe((value) -> event.ack(value), (ex) -> {
+			listenerFailed(event, ex);
+			event.complete();
+		}, event::complete);
 	}
 
 	private void listenerFailed(SocketEvent event, Throwable ex) {
 		logger.error("Listener of event '{}' failed on socket {}", event.name(), this.id, ex);
 		this.namespace.listeners().handlerError(this, event.name(), ex);
+		event.failed(ex);
 		notifyError(ex);
 	}
 
@@ -659,6 +734,20 @@ public final class Socket {
 		}
 		this.namespace.listeners().socketDisconnected(this, reason);
 		notifyDisconnect(this.disconnectListeners, reason);
+		stopConnectionHandling();
+	}
+
+	private void stopConnectionHandling() {
+		HandlingObserver.Handling handling = this.connectionHandling;
+		if (handling == null) {
+			return;
+		}
+		try {
+			handling.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not stop the observation of the connection of socket {}", this.id, ex);
+		}
 	}
 
 	private void notifyDisconnect(List<Consumer<DisconnectReason>> targets, DisconnectReason reason) {

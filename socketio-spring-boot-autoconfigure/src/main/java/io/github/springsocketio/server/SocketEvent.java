@@ -1,8 +1,13 @@
 package io.github.springsocketio.server;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -10,8 +15,22 @@ import tools.jackson.databind.node.ArrayNode;
  * An event received from a client: its name, its arguments as JSON trees (binary
  * values are {@code BinaryNode}s) and, when the client asked for one, the means to
  * acknowledge it (once).
+ * <p>
+ * A listener that goes on handling the event after it returns (on another thread, in a
+ * publisher of its own), as the annotated controllers do, runs that work in the
+ * {@linkplain #openScope() scope} of the event's handlers and tells when it
+ * {@linkplain #defer() starts} and {@linkplain #complete() ends}, so that the event's
+ * observation (see {@link HandlingObserver}) covers it.
  */
 public final class SocketEvent {
+
+	private static final Logger logger = LoggerFactory.getLogger(SocketEvent.class);
+
+	private static final AtomicIntegerFieldUpdater<SocketEvent> PENDING = AtomicIntegerFieldUpdater
+		.newUpdater(SocketEvent.class, "pending");
+
+	private static final AtomicReferenceFieldUpdater<SocketEvent, Throwable> FAILURE = AtomicReferenceFieldUpdater
+		.newUpdater(SocketEvent.class, Throwable.class, "failure");
 
 	private final Socket socket;
 
@@ -22,6 +41,15 @@ public final class SocketEvent {
 	private final long ackId;
 
 	private final AtomicBoolean acknowledged = new AtomicBoolean();
+
+	/** The observed handling of this event, set before its handlers see it. */
+	private HandlingObserver.@Nullable Handling handling;
+
+	/** Parts of the observed handling still running: the dispatch, and each deferral. */
+	private volatile int pending;
+
+	/** The first failure of a handler, while the handling is observed. */
+	private volatile @Nullable Throwable failure;
 
 	SocketEvent(Socket socket, String name, ArrayNode args, long ackId) {
 		this.socket = socket;
@@ -123,6 +151,96 @@ public final class SocketEvent {
 		}
 		this.socket.sendAck(this.ackId, args);
 		return true;
+	}
+
+	// ---- handling away from the listener
+
+	/**
+	 * Return whether the handling of this event is observed: the server has a
+	 * {@link HandlingObserver}, which observes this event.
+	 * @return {@code true} if {@link #defer()} and {@link #complete()} count
+	 */
+	public boolean isObserved() {
+		return this.handling != null;
+	}
+
+	/**
+	 * Set up the current thread for a handler of this event: the server's
+	 * {@link HandlerScope}s for the socket, and the event's observed handling (else the
+	 * socket's connection's). The server does it around listeners; code that handles the
+	 * event on another thread does it there.
+	 * @return what restores the thread, closed on it when the handler has returned
+	 */
+	public HandlerScope.Restore openScope() {
+		return this.socket.namespace().server().handlerScopes().open(this.socket, scopeHandling());
+	}
+
+	/**
+	 * Add the same to the context a handler's publisher is subscribed with.
+	 * @param context the context so far
+	 * @return the context with the entries of the handler scopes and the handling
+	 */
+	public Context enrich(Context context) {
+		return this.socket.namespace().server().handlerScopes().enrich(this.socket, scopeHandling(), context);
+	}
+
+	/**
+	 * Return the handling that is current while a handler of this event runs.
+	 */
+	HandlingObserver.@Nullable Handling scopeHandling() {
+		HandlingObserver.Handling handling = this.handling;
+		return (handling != null) ? handling : this.socket.connectionHandling();
+	}
+
+	/**
+	 * Tell that the handling of this event goes on after the listener returns: its
+	 * observation stops once {@link #complete()} has been called once for this call and
+	 * once for each other. Nothing happens when the handling is not observed.
+	 */
+	public void defer() {
+		if (this.handling != null) {
+			PENDING.incrementAndGet(this);
+		}
+	}
+
+	/**
+	 * Tell that a handler of this event failed, even if the failure was then handled (an
+	 * error acknowledgement): the event's observation reports the first failure.
+	 * @param error the failure
+	 */
+	public void failed(Throwable error) {
+		if (this.handling != null) {
+			FAILURE.compareAndSet(this, null, error);
+		}
+	}
+
+	/**
+	 * Tell that a part of the handling announced by {@link #defer()} has ended.
+	 */
+	public void complete() {
+		HandlingObserver.Handling handling = this.handling;
+		if (handling == null || PENDING.decrementAndGet(this) != 0) {
+			return;
+		}
+		try {
+			Throwable error = this.failure;
+			if (error != null) {
+				handling.error(error);
+			}
+			handling.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not stop the observation of event '{}' of socket {}", this.name, this.socket.id(), ex);
+		}
+	}
+
+	/**
+	 * Observe the handling of this event: the dispatch is its first part, to
+	 * {@link #complete()} when the listeners have returned.
+	 */
+	void observe(HandlingObserver.Handling handling) {
+		this.handling = handling;
+		this.pending = 1;
 	}
 
 	@Override

@@ -55,6 +55,8 @@ public final class SocketIOServer {
 
 	private volatile @Nullable AccessPolicy accessPolicy;
 
+	private volatile @Nullable HandlingObserver handlingObserver;
+
 	private final EngineSessionHandler engineHandler = new EngineBridge(this);
 
 	/**
@@ -127,8 +129,10 @@ public final class SocketIOServer {
 	}
 
 	/**
-	 * Return the scopes of the handlers, applied in registration order: for code that
-	 * runs handlers of its own on a socket's behalf (annotated controllers).
+	 * Return the scopes of the handlers, applied in registration order, then the observed
+	 * handling of the socket's connection: for code that runs handlers of its own on a
+	 * socket's behalf (annotated controllers). Handlers of an event open
+	 * {@link SocketEvent#openScope()} instead.
 	 * @return all of them as one
 	 */
 	public HandlerScope handlerScope() {
@@ -149,15 +153,32 @@ public final class SocketIOServer {
 	}
 
 	/**
-	 * Return whether any handler scope is registered.
+	 * Return whether any handler scope is registered or handling is observed.
 	 * @return {@code false} when {@link #handlerScope()} does nothing
 	 */
 	public boolean hasHandlerScopes() {
-		return !this.handlerScopes.isEmpty();
+		return !this.handlerScopes.isEmpty() || this.handlingObserver != null;
 	}
 
 	HandlerScopes handlerScopes() {
 		return this.handlerScopes;
+	}
+
+	/**
+	 * Observe the handling of the connections accepted and the events received from now
+	 * on (timing, tracing).
+	 * @param observer the observer, {@code null} for none (the default)
+	 */
+	public void setHandlingObserver(@Nullable HandlingObserver observer) {
+		this.handlingObserver = observer;
+	}
+
+	/**
+	 * Return the observer of connections and events.
+	 * @return the observer, or {@code null}
+	 */
+	public @Nullable HandlingObserver handlingObserver() {
+		return this.handlingObserver;
 	}
 
 	// ---- namespaces

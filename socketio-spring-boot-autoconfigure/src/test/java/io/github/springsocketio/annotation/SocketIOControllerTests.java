@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import io.github.springsocketio.annotation.ControllerTestApplication.Recorder;
 import io.github.springsocketio.server.DisconnectReason;
+import io.github.springsocketio.test.JavaClient;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.springsocketio.annotation;
+package io.github.springsocketio.test;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,9 +19,9 @@ import org.json.JSONObject;
  * The official Java Socket.IO client (v4 protocol) connected to one namespace of the
  * test server over WebSocket, with blocking helpers that time out.
  */
-final class JavaClient implements AutoCloseable {
+public final class JavaClient implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(5);
+	public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private static final OkHttpClient HTTP = new OkHttpClient.Builder().build();
 
@@ -33,13 +33,15 @@ final class JavaClient implements AutoCloseable {
 
 	private final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
 
-	private JavaClient(int port, String namespace, Map<String, String> auth, String query) {
+	private JavaClient(int port, String namespace, Map<String, String> auth, String query,
+			Map<String, List<String>> headers) {
 		IO.Options options = IO.Options.builder()
 			.setForceNew(true)
 			.setReconnection(false)
 			.setTransports(new String[] { "websocket" })
 			.setAuth(auth)
 			.setQuery(query.isEmpty() ? null : query)
+			.setExtraHeaders(headers.isEmpty() ? null : headers)
 			.build();
 		options.callFactory = HTTP;
 		options.webSocketFactory = HTTP;
@@ -58,12 +60,20 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Connect and wait until connected.
 	 */
-	static JavaClient connect(int port, String namespace) {
+	public static JavaClient connect(int port, String namespace) {
 		return connect(port, namespace, Map.of(), "");
 	}
 
-	static JavaClient connect(int port, String namespace, Map<String, String> auth, String query) {
-		JavaClient client = new JavaClient(port, namespace, auth, query);
+	public static JavaClient connect(int port, String namespace, Map<String, String> auth, String query) {
+		return connect(port, namespace, auth, query, Map.of());
+	}
+
+	/**
+	 * Connect with headers on the handshake's HTTP request and wait until connected.
+	 */
+	public static JavaClient connect(int port, String namespace, Map<String, String> auth, String query,
+			Map<String, List<String>> headers) {
+		JavaClient client = new JavaClient(port, namespace, auth, query, headers);
 		Object outcome = client.await(client.outcome);
 		if (!Boolean.TRUE.equals(outcome)) {
 			client.close();
@@ -75,8 +85,8 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Try to connect and return the CONNECT_ERROR payload.
 	 */
-	static JSONObject refused(int port, String namespace, Map<String, String> auth) {
-		try (JavaClient client = new JavaClient(port, namespace, auth, "")) {
+	public static JSONObject refused(int port, String namespace, Map<String, String> auth) {
+		try (JavaClient client = new JavaClient(port, namespace, auth, "", Map.of())) {
 			Object outcome = client.await(client.outcome);
 			if (outcome instanceof JSONObject error) {
 				return error;
@@ -85,25 +95,25 @@ final class JavaClient implements AutoCloseable {
 		}
 	}
 
-	String id() {
+	public String id() {
 		return this.socket.id();
 	}
 
-	void emit(String event, Object... args) {
+	public void emit(String event, Object... args) {
 		this.socket.emit(event, args);
 	}
 
 	/**
 	 * Emit with an ack callback and wait for the ack's arguments.
 	 */
-	Object[] ask(String event, Object... args) {
+	public Object[] ask(String event, Object... args) {
 		return await(askAsync(event, args));
 	}
 
 	/**
 	 * Emit with an ack callback and return the ack's arguments when they come.
 	 */
-	CompletableFuture<Object[]> askAsync(String event, Object... args) {
+	public CompletableFuture<Object[]> askAsync(String event, Object... args) {
 		CompletableFuture<Object[]> ack = new CompletableFuture<>();
 		this.socket.emit(event, args, ack::complete);
 		return ack;
@@ -112,7 +122,7 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Wait for the next event of a name and return its arguments.
 	 */
-	Object[] next(String event) {
+	public Object[] next(String event) {
 		try {
 			Object[] args = queue(event).poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (args == null) {
@@ -129,7 +139,7 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Wait for the reason of the disconnection.
 	 */
-	String disconnected() {
+	public String disconnected() {
 		try {
 			String reason = this.disconnects.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (reason == null) {
@@ -164,7 +174,7 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Return a JSON argument as plain Java values (maps, lists) for comparisons.
 	 */
-	static Object plain(Object value) {
+	public static Object plain(Object value) {
 		if (value instanceof JSONObject object) {
 			Map<String, Object> map = new java.util.TreeMap<>();
 			java.util.Iterator<?> keys = object.keys();
@@ -184,7 +194,7 @@ final class JavaClient implements AutoCloseable {
 		return (value == JSONObject.NULL) ? "null" : value;
 	}
 
-	static List<Object> plainList(Object[] values) {
+	public static List<Object> plainList(Object[] values) {
 		return java.util.Arrays.stream(values).map(JavaClient::plain).toList();
 	}
 
