@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = ObservationTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "socketio.controllers.executor=bounded-elastic",
-				"logging.pattern.console=%X{traceId:-no-trace} %logger{0} %msg%n" })
+				// the level stays in the pattern: logging is set up once per JVM, and other
+				// tests look for WARN and ERROR lines
+				"logging.pattern.console=%d %5p %X{traceId:-no-trace} %logger{0} %msg%n" })
 @ExtendWith(OutputCaptureExtension.class)
 class SocketIOObservationIntegrationTests {
 
