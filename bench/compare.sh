@@ -5,8 +5,11 @@
 # figures as ratios to Node's. The harness is copied to a scratch folder (it writes
 # results/ and node_modules/ beside itself); the summary lands in
 # bench/results/compare-latest.md, the raw results stay in the scratch folder. On the echo
-# scenarios a third server, java-inline, runs plain controller methods on the event loop
-# (socketio.controllers.executor=inline) to show what the default executor costs.
+# scenarios two more lines show what two choices cost: java-offload runs plain controller
+# methods on boundedElastic (socketio.controllers.executor=bounded-elastic; the default
+# runs them on the event loop, as WebFlux does), java-noobs turns the Socket.IO
+# observations off (management.observations.enable.socketio=false; the sample app has the
+# actuator, so they are on by default).
 #
 #   bench/compare.sh                                  # all six scenarios, 3 repetitions (~20 min)
 #   bench/compare.sh --scenarios echo-1000,polling-100 --reps 1
@@ -31,10 +34,12 @@ chmod -R u+w "$WORK"
 # reference's heartbeat, and a connect timeout that lets a cold JVM handle the CONNECTs
 JAVA_LINE="java-project|v4|all|java $JAVA_OPTS -jar $JAR --spring.profiles.active=conformance --server.port={PORT}"
 JAVA_LINE+=" --socketio.ping-interval=25s --socketio.ping-timeout=20s --socketio.connect-timeout=45s"
-# the same app with plain controller methods run on the event loop, on the echo
-# scenarios only: what the default controller executor's hand-off costs per event
-INLINE_LINE="java-inline|v4|echo|${JAVA_LINE#*|v4|all|} --socketio.controllers.executor=inline"
-(cd "$WORK" && bash run.sh --only node-sio,java-project,java-inline --server "$JAVA_LINE" --server "$INLINE_LINE" "$@")
+# the same app on the echo scenarios only: with the hand-off of every plain controller
+# method to boundedElastic, and without the observations
+OFFLOAD_LINE="java-offload|v4|echo|${JAVA_LINE#*|v4|all|} --socketio.controllers.executor=bounded-elastic"
+NOOBS_LINE="java-noobs|v4|echo|${JAVA_LINE#*|v4|all|} --management.observations.enable.socketio=false"
+(cd "$WORK" && bash run.sh --only node-sio,java-project,java-offload,java-noobs --server "$JAVA_LINE" \
+  --server "$OFFLOAD_LINE" --server "$NOOBS_LINE" "$@")
 RUN=$(ls -td "$WORK"/results/*/ | head -1)
 mkdir -p "$ROOT/bench/results"
 {
