@@ -36,9 +36,10 @@ import org.springframework.web.reactive.socket.WebSocketSession;
  * channel's pipeline decodes text and binary frames as they are read, and frames are
  * written to the channel directly.
  * <p>
- * Frames leave on the channel's event loop. A {@link #drain()} from another thread (a
- * broadcast fanned out on the thread that received it) schedules one drain task there,
- * shared by every drain requested until it runs. Frames written while the channel is
+ * Frames leave on the channel's event loop. A {@link #drain()} from another thread, or
+ * from another channel's work on the same event loop (a broadcast fanned out where it
+ * was received), schedules one drain task there, shared by every drain requested until
+ * it runs. Frames written while the channel is
  * reading (an acknowledgement answered at once) are flushed once at the end of the read
  * batch, the others at the end of their drain. While the channel is not writable,
  * packets stay in the session's bounded queue, so a client that does not read ends with
@@ -203,18 +204,22 @@ final class WebSocketTransport implements WebSocketLink {
 		if (this.wip.getAndIncrement() != 0) {
 			return;
 		}
-		if (!this.eventLoop.inEventLoop()) {
-			try {
-				this.eventLoop.execute(this.drainTask);
-				return;
-			}
-			catch (RejectedExecutionException ex) {
-				// the event loop is shutting down: nothing can be written any more
-				this.wip.set(0);
-				return;
-			}
+		if (this.eventLoop.inEventLoop() && this.reading) {
+			// an answer to what this channel is reading: written now, flushed at the end
+			// of the read batch
+			drainLoop();
+			return;
 		}
-		drainLoop();
+		// from another thread, or from another channel's work on this event loop (a
+		// broadcast handled inline): one drain task, after which more packets have
+		// gathered for one flush instead of a flush per packet
+		try {
+			this.eventLoop.execute(this.drainTask);
+		}
+		catch (RejectedExecutionException ex) {
+			// the event loop is shutting down: nothing can be written any more
+			this.wip.set(0);
+		}
 	}
 
 	/** Drain until no more work was marked; the caller owns {@code wip}. */
