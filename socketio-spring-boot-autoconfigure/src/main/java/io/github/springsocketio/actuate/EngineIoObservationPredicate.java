@@ -1,15 +1,12 @@
 package io.github.springsocketio.actuate;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Supplier;
 
+import io.github.springsocketio.engine.EngineIoPaths;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 /**
@@ -20,9 +17,7 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  */
 public final class EngineIoObservationPredicate implements ObservationPredicate {
 
-	private final Supplier<? extends Collection<String>> mountedPaths;
-
-	private volatile @Nullable Set<String> paths;
+	private final EngineIoPaths paths;
 
 	/**
 	 * Create a predicate for the endpoints mounted at some paths.
@@ -31,20 +26,15 @@ public final class EngineIoObservationPredicate implements ObservationPredicate 
 	 * configures)
 	 */
 	public EngineIoObservationPredicate(Supplier<? extends Collection<String>> mountedPaths) {
-		this.mountedPaths = mountedPaths;
+		this(new EngineIoPaths(mountedPaths));
 	}
 
-	private Set<String> paths() {
-		Set<String> known = this.paths;
-		if (known == null) {
-			known = new HashSet<>();
-			for (String path : this.mountedPaths.get()) {
-				known.add(path);
-				known.add(path + "/");
-			}
-			this.paths = known;
-		}
-		return known;
+	/**
+	 * Create a predicate for the endpoints at some paths.
+	 * @param paths the endpoints' paths
+	 */
+	public EngineIoObservationPredicate(EngineIoPaths paths) {
+		this.paths = paths;
 	}
 
 	@Override
@@ -52,8 +42,7 @@ public final class EngineIoObservationPredicate implements ObservationPredicate 
 		if (!(context instanceof ServerRequestObservationContext serverContext)) {
 			return true;
 		}
-		ServerHttpRequest request = serverContext.getCarrier();
-		return !paths().contains(request.getPath().pathWithinApplication().value());
+		return !this.paths.matches(serverContext.getCarrier());
 	}
 
 }

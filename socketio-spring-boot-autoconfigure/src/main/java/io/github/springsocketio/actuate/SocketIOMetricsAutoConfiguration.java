@@ -3,6 +3,7 @@ package io.github.springsocketio.actuate;
 import io.github.springsocketio.adapter.AdapterStatus;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
+import io.github.springsocketio.engine.EngineIoPaths;
 import io.github.springsocketio.server.SocketIOServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -49,8 +50,7 @@ public final class SocketIOMetricsAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EngineIoObservationPredicate engineIoObservationPredicate(ObjectProvider<EngineIoHandlerMapping> mappings) {
-			return new EngineIoObservationPredicate(
-					() -> mappings.orderedStream().map(EngineIoHandlerMapping::getPath).toList());
+			return new EngineIoObservationPredicate(EngineIoPaths.of(mappings));
 		}
 
 	}

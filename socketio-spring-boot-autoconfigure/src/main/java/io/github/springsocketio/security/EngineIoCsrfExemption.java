@@ -1,11 +1,6 @@
 package io.github.springsocketio.security;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.function.Supplier;
-
-import org.jspecify.annotations.Nullable;
+import io.github.springsocketio.engine.EngineIoPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -27,22 +22,19 @@ public final class EngineIoCsrfExemption implements WebFilter, Ordered {
 	/** Just before Spring Security's {@code WebFilterChainProxy} (order -100). */
 	public static final int ORDER = -101;
 
-	private final Supplier<? extends Collection<String>> mountedPaths;
-
-	private volatile @Nullable Set<String> paths;
+	private final EngineIoPaths paths;
 
 	/**
 	 * Create the filter.
-	 * @param mountedPaths the paths the Engine.IO endpoints are mounted at, asked on
-	 * first use
+	 * @param paths the paths of the Engine.IO endpoints
 	 */
-	public EngineIoCsrfExemption(Supplier<? extends Collection<String>> mountedPaths) {
-		this.mountedPaths = mountedPaths;
+	public EngineIoCsrfExemption(EngineIoPaths paths) {
+		this.paths = paths;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (paths().contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
+		if (this.paths.matches(exchange.getRequest())) {
 			CsrfWebFilter.skipExchange(exchange);
 		}
 		return chain.filter(exchange);
@@ -51,22 +43,6 @@ public final class EngineIoCsrfExemption implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return ORDER;
-	}
-
-	/** The mounted paths, with and without their trailing slash, as they are matched. */
-	private Set<String> paths() {
-		Set<String> paths = this.paths;
-		if (paths == null) {
-			paths = new HashSet<>();
-			for (String path : this.mountedPaths.get()) {
-				String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-				paths.add(bare);
-				paths.add(bare + "/");
-			}
-			paths = Set.copyOf(paths);
-			this.paths = paths;
-		}
-		return paths;
 	}
 
 }

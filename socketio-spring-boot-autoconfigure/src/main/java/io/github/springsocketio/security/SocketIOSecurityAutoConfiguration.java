@@ -3,6 +3,7 @@ package io.github.springsocketio.security;
 import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.autoconfigure.SocketIOServerCustomizer;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
+import io.github.springsocketio.engine.EngineIoPaths;
 import io.github.springsocketio.engine.EngineIoServer;
 import io.github.springsocketio.server.SocketIOServer;
 
@@ -60,8 +61,7 @@ public final class SocketIOSecurityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		EngineIoCsrfExemption engineIoCsrfExemption(ObjectProvider<EngineIoHandlerMapping> mappings) {
-			return new EngineIoCsrfExemption(
-					() -> mappings.orderedStream().map(EngineIoHandlerMapping::getPath).toList());
+			return new EngineIoCsrfExemption(EngineIoPaths.of(mappings));
 		}
 
 	}
