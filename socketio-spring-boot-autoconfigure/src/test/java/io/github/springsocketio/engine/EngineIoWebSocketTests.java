@@ -365,12 +365,10 @@ class EngineIoWebSocketTests extends EngineIoTestSupport {
 
 	@Test
 	void crossOriginUpgradeIsRefusedWithoutCorsSettings() throws Exception {
-		int sessions = this.server.sessionCount();
 		RawHttp.Response refused = RawHttp.upgrade(this.port, PATH + "?EIO=4&transport=websocket",
 				"http://evil.example");
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.body()).isEqualTo("Cross-origin WebSocket refused");
-		assertThat(this.server.sessionCount()).isEqualTo(sessions);
 	}
 
 	@Test
