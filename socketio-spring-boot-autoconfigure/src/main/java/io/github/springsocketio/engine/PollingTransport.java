@@ -48,6 +48,7 @@ final class PollingTransport {
 	void poll(PendingPoll poll) {
 		List<EnginePacket> batch = null;
 		EngineError refusal = null;
+		boolean upgraded = false;
 		synchronized (this) {
 			if (this.session.state() == SessionCore.State.CLOSED) {
 				if (this.session.closeReason() == CloseReason.TRANSPORT_CLOSE) {
@@ -59,8 +60,10 @@ final class PollingTransport {
 				}
 			}
 			else if (this.session.transport() != EngineTransport.POLLING) {
-				// the upgrade completed while this request was on its way
-				batch = List.of(EnginePacket.noop());
+				// the upgrade completed while this request was on its way: refused as the
+				// requests after it are, the session goes on
+				refusal = EngineError.BAD_REQUEST;
+				upgraded = true;
 			}
 			else if (this.parked != null) {
 				refusal = EngineError.BAD_REQUEST;
@@ -77,7 +80,7 @@ final class PollingTransport {
 				}
 			}
 		}
-		if (refusal == EngineError.BAD_REQUEST) {
+		if (refusal == EngineError.BAD_REQUEST && !upgraded) {
 			logger.debug("Overlapping polling requests for session {}", this.session.id());
 			poll.refuse(refusal);
 			this.session.terminate(CloseReason.TRANSPORT_ERROR);
@@ -125,6 +128,24 @@ final class PollingTransport {
 			released.answer(List.of(packet));
 		}
 		return released != null;
+	}
+
+	/**
+	 * Refuse whichever GET is parked, leaving the session open (a poll left over from
+	 * before the upgrade).
+	 * @param error the error to answer
+	 */
+	void refuse(EngineError error) {
+		PendingPoll refused = take(null);
+		if (refused != null) {
+			logger.debug("Polling request of session {} refused after the upgrade", this.session.id());
+			refused.refuse(error);
+		}
+	}
+
+	/** The GET parked now, if any. */
+	@Nullable PendingPoll parked() {
+		return this.parked;
 	}
 
 	private synchronized @Nullable PendingPoll take(@Nullable PendingPoll poll) {

@@ -12,9 +12,12 @@ import reactor.core.Disposable;
  *    ^                                      |                              |
  *    +----- probe closed, bad packet, or upgrade timeout ------------------+
  * </pre>
- * Once the probe answered, a parked poll is released with a noop (and later ones after
- * {@link #NOOP_DELAY}) so the client can pause polling; on {@code "5"} the WebSocket
- * becomes the session's transport. No I/O: the probe is a {@link WebSocketLink}.
+ * Once the probe answered, a parked poll is released with a noop after {@link #NOOP_DELAY}
+ * (as the reference's first 100 ms check) so the client can pause polling; on {@code "5"}
+ * the WebSocket becomes the session's transport and a poll still parked (one the client
+ * sent after {@code "5"}, handled before it) is refused like any later poll. The delay is
+ * what lets a {@code "5"} sent right after the probe win over such a poll. No I/O: the
+ * probe is a {@link WebSocketLink}.
  * <p>
  * Lock order: this object's monitor, then the session's lock.
  */
@@ -111,8 +114,9 @@ final class UpgradeProbe {
 			this.step = Step.PROBED;
 		}
 		link.sendDirect(EnginePacket.of(EnginePacketType.PONG, PROBE));
-		if (this.session.isQueueEmpty()) {
-			this.polling.release(null, EnginePacket.noop());
+		PendingPoll parked = this.polling.parked();
+		if (parked != null) {
+			releaseLater(parked);
 		}
 	}
 
@@ -123,8 +127,12 @@ final class UpgradeProbe {
 	 */
 	void onPollParked(PendingPoll poll) {
 		if (step() == Step.PROBED) {
-			this.session.clock().schedule(() -> this.polling.release(poll, EnginePacket.noop()), NOOP_DELAY);
+			releaseLater(poll);
 		}
+	}
+
+	private void releaseLater(PendingPoll poll) {
+		this.session.clock().schedule(() -> this.polling.release(poll, EnginePacket.noop()), NOOP_DELAY);
 	}
 
 	private void complete(WebSocketLink link) {
@@ -141,7 +149,7 @@ final class UpgradeProbe {
 			return;
 		}
 		logger.debug("{} upgraded to WebSocket", this.session);
-		this.polling.release(null, EnginePacket.noop());
+		this.polling.refuse(EngineError.BAD_REQUEST);
 		link.drain();
 	}
 

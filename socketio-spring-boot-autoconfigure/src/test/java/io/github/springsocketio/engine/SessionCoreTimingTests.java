@@ -196,22 +196,28 @@ class SessionCoreTimingTests {
 		h.session.onWebSocketPacket(probe, EnginePacket.of(EnginePacketType.PING, "probe"));
 		assertThat(probe.direct).extracting(EnginePacket::type, EnginePacket::text)
 			.containsExactly(tuple(EnginePacketType.PONG, "probe"));
+		// the poll parked before the probe, and one parked while probed, are released after
+		// the reference's first 100 ms check
+		h.advance(UpgradeProbe.NOOP_DELAY.minusMillis(1));
+		assertThat(parked.answers()).isEmpty();
+		h.advance(Duration.ofMillis(1));
 		assertThat(parked.packetTypes()).containsExactly(EnginePacketType.NOOP);
-		// a poll parked while probed is released after the reference's 100 ms
 		Poll next = h.poll();
 		h.advance(UpgradeProbe.NOOP_DELAY.minusMillis(1));
 		assertThat(next.answers()).isEmpty();
 		h.advance(Duration.ofMillis(1));
 		assertThat(next.packetTypes()).containsExactly(EnginePacketType.NOOP);
+		// a poll parked when the upgrade completes was sent after "5": refused, as later ones
 		Poll last = h.poll();
 		h.session.onWebSocketPacket(probe, EnginePacket.of(EnginePacketType.UPGRADE, null));
 		assertThat(h.session.transport()).isEqualTo(EngineTransport.WEBSOCKET);
-		assertThat(last.packetTypes()).containsExactly(EnginePacketType.NOOP);
+		assertThat(last.refusals()).containsExactly(EngineError.BAD_REQUEST);
 		assertThat(probe.drains).isEqualTo(1);
-		// the upgrade timeout no longer applies; polls on their way get a noop
+		// the upgrade timeout no longer applies; polls on their way are refused, the session stays
 		h.advance(UPGRADE_TIMEOUT);
 		assertThat(probe.closed).isFalse();
-		assertThat(h.poll().packetTypes()).containsExactly(EnginePacketType.NOOP);
+		assertThat(h.poll().refusals()).containsExactly(EngineError.BAD_REQUEST);
+		assertThat(h.session.isOpen()).isTrue();
 		// the WebSocket takes what is queued from now on: the heartbeat's ping, then a message
 		h.session.send(EnginePacket.message("ws"));
 		List<EnginePacket> taken = new ArrayList<>();
