@@ -9,6 +9,7 @@ import io.github.springsocketio.client.ClientBundle;
 import io.github.springsocketio.client.ClientBundleHandlerMapping;
 import io.github.springsocketio.client.ClientBundleRuntimeHints;
 import io.github.springsocketio.engine.AllowRequest;
+import io.github.springsocketio.engine.DirectPolling;
 import io.github.springsocketio.engine.EngineIoHandlerMapping;
 import io.github.springsocketio.engine.EngineIoOptions;
 import io.github.springsocketio.engine.EngineIoServer;
@@ -30,8 +31,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
@@ -141,6 +144,26 @@ public final class SocketIOAutoConfiguration {
 			ResourceLoader resourceLoader) throws IOException {
 		ClientBundle bundle = ClientBundle.find(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
 		return new ClientBundleHandlerMapping(properties.getPath(), bundle, properties.getCors().toCorsConfiguration());
+	}
+
+	/**
+	 * Long-polling requests of open sessions served on the Netty channel, ahead of
+	 * WebFlux ({@code socketio.direct-polling}), unless they are to be observed as
+	 * {@code http.server.requests}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(NettyServerCustomizer.class)
+	@ConditionalOnProperty(prefix = "socketio", name = "direct-polling", matchIfMissing = true)
+	@ConditionalOnProperty(prefix = "socketio", name = "observe-http-requests", havingValue = "false",
+			matchIfMissing = true)
+	static class DirectPollingConfiguration {
+
+		@Bean
+		NettyServerCustomizer socketIoDirectPolling(ObjectProvider<EngineIoHandlerMapping> mappings) {
+			DirectPolling directPolling = new DirectPolling(() -> mappings.orderedStream().toList());
+			return (server) -> server.doOnChannelInit(directPolling);
+		}
+
 	}
 
 	/**

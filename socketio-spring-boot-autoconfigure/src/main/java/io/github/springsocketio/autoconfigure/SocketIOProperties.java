@@ -136,6 +136,15 @@ public class SocketIOProperties {
 	private boolean observeHttpRequests;
 
 	/**
+	 * Whether the long-polling requests of open sessions (a GET or POST with the sid of a
+	 * polling session) are served on the connection's Netty channel, ahead of WebFlux and
+	 * its filters. The handshake, WebSocket upgrades and CORS preflights always go
+	 * through WebFlux; a session's later requests are bound to it by its sid, as its
+	 * WebSocket frames are. Not applied when 'socketio.observe-http-requests' is set.
+	 */
+	private boolean directPolling = true;
+
+	/**
 	 * Cross-origin resource sharing for the server's HTTP requests.
 	 */
 	private final Cors cors = new Cors();
@@ -312,6 +321,14 @@ public class SocketIOProperties {
 
 	public void setObserveHttpRequests(boolean observeHttpRequests) {
 		this.observeHttpRequests = observeHttpRequests;
+	}
+
+	public boolean isDirectPolling() {
+		return this.directPolling;
+	}
+
+	public void setDirectPolling(boolean directPolling) {
+		this.directPolling = directPolling;
 	}
 
 	public Cors getCors() {

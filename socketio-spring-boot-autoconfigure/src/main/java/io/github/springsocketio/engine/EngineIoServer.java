@@ -106,6 +106,21 @@ public final class EngineIoServer implements WebHandler {
 		return this.handler;
 	}
 
+	PollingHandler pollingHandler() {
+		return this.pollingHandler;
+	}
+
+	/**
+	 * Return an open session whose transport is long-polling, for {@link DirectPolling}.
+	 * @param sid the session id of a request
+	 * @return the session, or {@code null} if the request is not one to serve directly
+	 */
+	@Nullable SessionCore pollingSession(String sid) {
+		SessionCore session = this.sessions.get(sid);
+		return (session != null && session.isOpen() && session.transport() == EngineTransport.POLLING
+				&& this.options.transports().contains(EngineTransport.POLLING)) ? session : null;
+	}
+
 	/**
 	 * Return the open sessions.
 	 * @return a read-only live view

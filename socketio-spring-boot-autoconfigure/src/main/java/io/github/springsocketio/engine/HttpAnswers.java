@@ -25,7 +25,9 @@ final class HttpAnswers {
 
 	private static final String OK = "ok";
 
-	private static final String OK_CONTENT_TYPE = "text/html";
+	static final String OK_CONTENT_TYPE = "text/html";
+
+	static final String JSON = "application/json";
 
 	private static final String WEBSOCKET_ERROR_CONTENT_TYPE = "text/html";
 
@@ -93,8 +95,16 @@ final class HttpAnswers {
 	private static Mono<Void> writeJsonError(ServerHttpResponse response, HttpStatus status, EngineError error,
 			String message) {
 		response.setStatusCode(status);
-		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json");
-		return write(response, "{\"code\":" + error.code() + ",\"message\":" + JsonStrings.quote(message) + "}");
+		response.getHeaders().set(HttpHeaders.CONTENT_TYPE, JSON);
+		byte[] body = jsonErrorBody(error, message);
+		response.getHeaders().setContentLength(body.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/** The reference's error body: {@code {"code":N,"message":"..."}}. */
+	static byte[] jsonErrorBody(EngineError error, String message) {
+		return ("{\"code\":" + error.code() + ",\"message\":" + JsonStrings.quote(message) + "}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Mono<Void> write(ServerHttpResponse response, String body) {

@@ -75,8 +75,7 @@ final class PollingHandler {
 		if (declaredLength > maxSize) {
 			return this.answers.payloadTooLarge(exchange);
 		}
-		if (this.bodies.incrementAndGet() > this.options.maxConcurrentPollingBodies()) {
-			this.bodies.decrementAndGet();
+		if (!acquireBody()) {
 			return this.answers.unavailable(exchange, TOO_MANY_BODIES);
 		}
 		EngineError refusal = polling.beginPost();
@@ -115,6 +114,24 @@ final class PollingHandler {
 						: this.answers.error(exchange, EngineError.BAD_REQUEST, null, false);
 			})
 			.doFinally((signal) -> endPost.run());
+	}
+
+	/**
+	 * Count a POST body about to be read, unless {@code maxConcurrentPollingBodies} are
+	 * being read already.
+	 * @return whether it may be read; if so, {@link #releaseBody()} must follow
+	 */
+	boolean acquireBody() {
+		if (this.bodies.incrementAndGet() > this.options.maxConcurrentPollingBodies()) {
+			this.bodies.decrementAndGet();
+			return false;
+		}
+		return true;
+	}
+
+	/** A body counted by {@link #acquireBody()} was read or given up. */
+	void releaseBody() {
+		this.bodies.decrementAndGet();
 	}
 
 	/** A GET waiting in its session, answered through the request's sink. */

@@ -200,6 +200,11 @@ final class PollingTransport {
 		return null;
 	}
 
+	/** Whether a POST's body is being read. */
+	synchronized boolean isPostInProgress() {
+		return this.postInProgress;
+	}
+
 	/** The POST ended (its answer is not written yet). */
 	synchronized void endPost() {
 		this.postInProgress = false;

@@ -1,5 +1,6 @@
 package io.github.springsocketio.engine;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -9,6 +10,7 @@ import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "socketio.cors.allowed-origin-patterns=*")
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class EngineIoCorsAndDefaultsTests extends EngineIoTestSupport {
+
+	@Autowired
+	SessionRequestCounter webFluxRequests;
 
 	private static final String ORIGIN = "http://client.example.com";
 
@@ -37,6 +42,12 @@ class EngineIoCorsAndDefaultsTests extends EngineIoTestSupport {
 		assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
 				(methods) -> assertThat(methods).contains("GET").contains("POST"));
 		assertThat(response.headers().firstValue("Access-Control-Allow-Headers")).isPresent();
+	}
+
+	@Test
+	void crossOriginSessionRequestsAreAnsweredAsWebFluxAnswersThem() throws IOException {
+		PollingClient polling = openPolling();
+		DirectPollingTests.assertSameAnswers(this.port, polling, "Origin: " + ORIGIN + "\r\n", this.webFluxRequests);
 	}
 
 	@Test

@@ -16,7 +16,7 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * The application the Engine.IO integration tests run: the auto-configured server
  * with an echoing {@link RecordingSessionHandler}, an {@link AllowRequest} that refuses
  * handshakes carrying a {@code deny} or {@code fail} query parameter, and an unrelated
- * route at {@code /hello}.
+ * route at {@code /hello}, and a filter counting the session requests WebFlux sees.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -41,6 +41,11 @@ public class EngineIoTestApplication {
 			}
 			return Mono.just(HandshakeDecision.allow());
 		};
+	}
+
+	@Bean
+	SessionRequestCounter sessionRequestCounter() {
+		return new SessionRequestCounter();
 	}
 
 	@Bean
