@@ -131,12 +131,13 @@ final class PollingTransport {
 	}
 
 	/**
-	 * Refuse whichever GET is parked, leaving the session open (a poll left over from
-	 * before the upgrade).
+	 * Refuse a parked GET, leaving the session open (a poll left over from before the
+	 * upgrade).
+	 * @param poll the GET to refuse, if it is still parked
 	 * @param error the error to answer
 	 */
-	void refuse(EngineError error) {
-		PendingPoll refused = take(null);
+	void refuse(PendingPoll poll, EngineError error) {
+		PendingPoll refused = take(poll);
 		if (refused != null) {
 			logger.debug("Polling request of session {} refused after the upgrade", this.session.id());
 			refused.refuse(error);

@@ -14,10 +14,11 @@ import reactor.core.Disposable;
  * </pre>
  * Once the probe answered, a parked poll is released with a noop after {@link #NOOP_DELAY}
  * (as the reference's first 100 ms check) so the client can pause polling; on {@code "5"}
- * the WebSocket becomes the session's transport and a poll still parked (one the client
- * sent after {@code "5"}, handled before it) is refused like any later poll. The delay is
- * what lets a {@code "5"} sent right after the probe win over such a poll. No I/O: the
- * probe is a {@link WebSocketLink}.
+ * the WebSocket becomes the session's transport, and a poll still parked then (one the
+ * client sent after {@code "5"}, handled before it) is refused like any later poll, at its
+ * check too. The delay is what lets a {@code "5"} sent right after the probe win over such
+ * a poll, and keeps its 400 well behind the probe's pong. No I/O: the probe is a
+ * {@link WebSocketLink}.
  * <p>
  * Lock order: this object's monitor, then the session's lock.
  */
@@ -132,7 +133,14 @@ final class UpgradeProbe {
 	}
 
 	private void releaseLater(PendingPoll poll) {
-		this.session.clock().schedule(() -> this.polling.release(poll, EnginePacket.noop()), NOOP_DELAY);
+		this.session.clock().schedule(() -> {
+			if (this.session.transport() == EngineTransport.POLLING) {
+				this.polling.release(poll, EnginePacket.noop());
+			}
+			else {
+				this.polling.refuse(poll, EngineError.BAD_REQUEST);
+			}
+		}, NOOP_DELAY);
 	}
 
 	private void complete(WebSocketLink link) {
@@ -149,7 +157,12 @@ final class UpgradeProbe {
 			return;
 		}
 		logger.debug("{} upgraded to WebSocket", this.session);
-		this.polling.refuse(EngineError.BAD_REQUEST);
+		PendingPoll parked = this.polling.parked();
+		if (parked != null) {
+			// refused at its check, not at once: its 400 then leaves well after the
+			// probe's pong, which the client must see first
+			releaseLater(parked);
+		}
 		link.drain();
 	}
 

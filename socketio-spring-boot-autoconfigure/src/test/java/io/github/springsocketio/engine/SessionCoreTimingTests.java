@@ -207,14 +207,19 @@ class SessionCoreTimingTests {
 		assertThat(next.answers()).isEmpty();
 		h.advance(Duration.ofMillis(1));
 		assertThat(next.packetTypes()).containsExactly(EnginePacketType.NOOP);
-		// a poll parked when the upgrade completes was sent after "5": refused, as later ones
+		// a poll parked when the upgrade completes was sent after "5": refused, as later
+		// ones, at its check (well behind the pong)
 		Poll last = h.poll();
 		h.session.onWebSocketPacket(probe, EnginePacket.of(EnginePacketType.UPGRADE, null));
 		assertThat(h.session.transport()).isEqualTo(EngineTransport.WEBSOCKET);
-		assertThat(last.refusals()).containsExactly(EngineError.BAD_REQUEST);
 		assertThat(probe.drains).isEqualTo(1);
-		// the upgrade timeout no longer applies; polls on their way are refused, the session stays
-		h.advance(UPGRADE_TIMEOUT);
+		assertThat(last.refusals()).isEmpty();
+		h.advance(UpgradeProbe.NOOP_DELAY);
+		assertThat(last.refusals()).containsExactly(EngineError.BAD_REQUEST);
+		assertThat(last.answers()).isEmpty();
+		// three noop delays since the reservation, past the upgrade timeout: it no longer
+		// applies; polls on their way are refused, the session stays
+		assertThat(UpgradeProbe.NOOP_DELAY.multipliedBy(3)).isGreaterThan(UPGRADE_TIMEOUT);
 		assertThat(probe.closed).isFalse();
 		assertThat(h.poll().refusals()).containsExactly(EngineError.BAD_REQUEST);
 		assertThat(h.session.isOpen()).isTrue();
@@ -224,6 +229,24 @@ class SessionCoreTimingTests {
 		assertThat(h.session.take(10, taken)).isEqualTo(2);
 		assertThat(taken).extracting(EnginePacket::type).containsExactly(EnginePacketType.PING,
 				EnginePacketType.MESSAGE);
+	}
+
+	@Test
+	void aPollParkedBeforeTheProbeAndStillParkedAtTheSwitchIsRefusedAtItsCheck() {
+		Harness h = open(4);
+		Poll parked = h.poll();
+		Link probe = new Link();
+		h.upgrade().reserve();
+		h.upgrade().attach(probe);
+		h.session.onWebSocketPacket(probe, EnginePacket.of(EnginePacketType.PING, "probe"));
+		h.session.onWebSocketPacket(probe, EnginePacket.of(EnginePacketType.UPGRADE, null));
+		h.advance(UpgradeProbe.NOOP_DELAY.minusMillis(1));
+		assertThat(parked.answers()).isEmpty();
+		assertThat(parked.refusals()).isEmpty();
+		h.advance(Duration.ofMillis(1));
+		assertThat(parked.refusals()).containsExactly(EngineError.BAD_REQUEST);
+		assertThat(parked.answers()).isEmpty();
+		assertThat(h.session.isOpen()).isTrue();
 	}
 
 	@Test
