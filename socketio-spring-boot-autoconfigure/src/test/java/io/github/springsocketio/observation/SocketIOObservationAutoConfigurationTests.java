@@ -4,12 +4,16 @@ import io.github.springsocketio.autoconfigure.SocketIOAutoConfiguration;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.test.InProcessSession;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -50,6 +54,32 @@ class SocketIOObservationAutoConfigurationTests {
 				assertThat(context).hasSingleBean(SocketIOObservations.class);
 				assertThat(context.getBean(SocketIOServer.class).handlingObserver())
 					.isSameAs(context.getBean(SocketIOObservations.class));
+			});
+	}
+
+	@Test
+	void eventTimersAreRecordedWithoutALongTaskTimerAheadOfBootsMeterHandler() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SocketIOEventMeterObservationHandler.class);
+				SocketIOServer server = context.getBean(SocketIOServer.class);
+				server.of("/chat").onConnection((socket) -> socket.on("hello", (event) -> event.ack("hi")));
+				InProcessSession.open(server)
+					.receive("40/chat,")
+					.receive("42/chat,1[\"hello\"]")
+					.receive("42/chat,2[\"hello\"]");
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				Timer timer = meters.find("socketio.event")
+					.tags("namespace", "/chat", "event", "hello", "outcome", "success", "exception", "none")
+					.timer();
+				assertThat(timer).isNotNull();
+				assertThat(timer.count()).isEqualTo(2);
+				assertThat(meters.find("socketio.event.active").longTaskTimer()).isNull();
+				// other observations keep Boot's handler: the open connection's long task timer
+				assertThat(meters.find("socketio.connection.active").longTaskTimer()).isNotNull()
+					.satisfies((active) -> assertThat(active.activeTasks()).isEqualTo(1));
 			});
 	}
 
