@@ -58,17 +58,17 @@ public final class Socket {
 
 	private final Map<String, List<AsyncEventListener>> listeners = new ConcurrentHashMap<>();
 
-	private final List<AnyEventListener> anyListeners = new CopyOnWriteArrayList<>();
+	private volatile List<AnyEventListener> anyListeners = List.of();
 
-	private final List<AnyEventListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
+	private volatile List<AnyEventListener> anyOutgoingListeners = List.of();
 
-	private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+	private volatile List<PacketMiddleware> middlewares = List.of();
 
-	private final List<Consumer<DisconnectReason>> disconnectingListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<DisconnectReason>> disconnectingListeners = List.of();
 
-	private final List<Consumer<DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<DisconnectReason>> disconnectListeners = List.of();
 
-	private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<Throwable>> errorListeners = List.of();
 
 	/** The shortest time between two sweeps of expired broadcast acknowledgements. */
 	static final long ACK_SWEEP_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -229,7 +229,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket onAny(AnyEventListener listener) {
-		this.anyListeners.add(listener);
+		synchronized (this) {
+			this.anyListeners = appended(this.anyListeners, listener);
+		}
 		return this;
 	}
 
@@ -239,7 +241,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket onAnyOutgoing(AnyEventListener listener) {
-		this.anyOutgoingListeners.add(listener);
+		synchronized (this) {
+			this.anyOutgoingListeners = appended(this.anyOutgoingListeners, listener);
+		}
 		return this;
 	}
 
@@ -249,7 +253,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket use(PacketMiddleware middleware) {
-		this.middlewares.add(middleware);
+		synchronized (this) {
+			this.middlewares = appended(this.middlewares, middleware);
+		}
 		return this;
 	}
 
@@ -259,7 +265,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket onDisconnecting(Consumer<DisconnectReason> listener) {
-		this.disconnectingListeners.add(listener);
+		synchronized (this) {
+			this.disconnectingListeners = appended(this.disconnectingListeners, listener);
+		}
 		return this;
 	}
 
@@ -269,7 +277,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket onDisconnect(Consumer<DisconnectReason> listener) {
-		this.disconnectListeners.add(listener);
+		synchronized (this) {
+			this.disconnectListeners = appended(this.disconnectListeners, listener);
+		}
 		return this;
 	}
 
@@ -279,7 +289,9 @@ public final class Socket {
 	 * @return this socket
 	 */
 	public Socket onError(Consumer<Throwable> listener) {
-		this.errorListeners.add(listener);
+		synchronized (this) {
+			this.errorListeners = appended(this.errorListeners, listener);
+		}
 		return this;
 	}
 
@@ -824,6 +836,18 @@ public final class Socket {
 			return this.socket.emitWithAck(event, args, this.timeout);
 		}
 
+	}
+
+
+	/**
+	 * A list with one more element: the socket's listener lists are immutable and
+	 * replaced on the rare add, so a socket nobody adds to shares the empty list.
+	 */
+	private static <T> List<T> appended(List<T> list, T element) {
+		List<T> copy = new ArrayList<>(list.size() + 1);
+		copy.addAll(list);
+		copy.add(element);
+		return List.copyOf(copy);
 	}
 
 }
