@@ -33,6 +33,8 @@ final class EngineConnection implements ClientTransport.Events {
 
 		void onEngineMessage(EnginePacket message);
 
+		void onEngineUpgrade(Transport transport);
+
 		void onEngineClose(String reason, @Nullable Throwable error);
 
 	}
@@ -125,9 +127,34 @@ final class EngineConnection implements ClientTransport.Events {
 		if (this.state != State.OPEN || this.upgrading || this.writeBuffer.isEmpty() || !this.transport.writable()) {
 			return;
 		}
-		List<EnginePacket> packets = List.copyOf(this.writeBuffer);
-		this.writeBuffer.clear();
+		int count = writableCount();
+		List<EnginePacket> batch = this.writeBuffer.subList(0, count);
+		List<EnginePacket> packets = List.copyOf(batch);
+		batch.clear();
 		this.transport.send(packets);
+	}
+
+	/**
+	 * Return how many buffered packets go in the next write: all of them over WebSocket;
+	 * over polling, as many as fit in the server's {@code maxPayload} (at least one), as
+	 * the JavaScript client splits its payloads.
+	 */
+	private int writableCount() {
+		Handshake handshake = this.handshake;
+		if (this.transport.kind() != Transport.POLLING || handshake == null || handshake.maxPayload() <= 0) {
+			return this.writeBuffer.size();
+		}
+		long size = 0;
+		for (int i = 0; i < this.writeBuffer.size(); i++) {
+			EnginePacket packet = this.writeBuffer.get(i);
+			// type or base64 prefix, data, separator
+			long length = packet.isBinary() ? 4L * ((packet.dataLength() + 2) / 3) : packet.dataLength();
+			size += length + 2;
+			if (i > 0 && size > handshake.maxPayload()) {
+				return i;
+			}
+		}
+		return this.writeBuffer.size();
 	}
 
 	@Override
@@ -203,6 +230,7 @@ final class EngineConnection implements ClientTransport.Events {
 				this.transport = source;
 				this.probe = null;
 				this.upgrading = false;
+				this.listener.onEngineUpgrade(source.kind());
 				flush();
 			});
 		}
@@ -272,7 +300,9 @@ final class EngineConnection implements ClientTransport.Events {
 			this.probe.close(false);
 			this.probe = null;
 		}
-		this.transport.close(graceful);
+		// as the JS client: a polling transport still posts the close packet (after a ping
+		// timeout too, so that the server lets the session go at once)
+		this.transport.close(graceful || !reason.startsWith("transport"));
 		this.writeBuffer.clear();
 		this.listener.onEngineClose(reason, error);
 	}

@@ -213,6 +213,13 @@ public final class SocketIOClient {
 			}
 
 			@Override
+			public void onEngineUpgrade(Transport transport) {
+				if (SocketIOClient.this.engine == holder[0]) {
+					SocketIOClient.this.transport = transport;
+				}
+			}
+
+			@Override
 			public void onEngineClose(String reason, @Nullable Throwable error) {
 				if (SocketIOClient.this.engine == holder[0]) {
 					onClose(reason, error);
@@ -244,9 +251,6 @@ public final class SocketIOClient {
 
 	private void onMessage(EnginePacket message) {
 		EngineConnection engine = this.engine;
-		if (engine != null) {
-			this.transport = engine.transport();
-		}
 		Packet packet;
 		try {
 			byte[] binary = message.binary();

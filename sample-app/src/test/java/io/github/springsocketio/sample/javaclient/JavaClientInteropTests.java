@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JavaClientInteropTests {
 
-	private static final Duration WAIT = Duration.ofSeconds(10);
+	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final byte[] BYTES = { 0, 1, 2, (byte) 0xff };
 
@@ -214,6 +214,26 @@ class JavaClientInteropTests {
 
 		SocketIOClient other = client(builder(server, mode));
 		other.socket("/protected", Map.of("token", "secret")).connect().block(WAIT);
+	}
+
+	@ParameterizedTest
+	@MethodSource("servers")
+	void pollingPostsStayWithinTheServersMaxPayload(String server) throws Exception {
+		SocketIOClient client = client(builder(server, "polling"));
+		ClientSocket socket = client.socket("/");
+		socket.connect().block(WAIT);
+		// 600 KB each against a maxPayload of 1 MB: one POST could not carry the last two
+		String big = "x".repeat(600_000);
+		CompletableFuture<List<String>> echoes = socket.on("message-back", String.class).take(3).collectList().toFuture();
+		for (int i = 0; i < 3; i++) {
+			socket.emit("message", i + big);
+		}
+		assertThat(await(echoes)).extracting((echo) -> echo.charAt(0)).containsExactly('0', '1', '2');
+	}
+
+	Stream<ArgumentSet> servers() {
+		return Stream.of(org.junit.jupiter.params.provider.Arguments.argumentSet("ours", "ours"),
+				org.junit.jupiter.params.provider.Arguments.argumentSet("reference", "reference"));
 	}
 
 	@ParameterizedTest
