@@ -232,7 +232,8 @@ public final class SocketIOClient {
 		this.decoder.reset();
 		this.openTimer = this.worker.schedule(() -> {
 			if (this.engine == engine && this.readyState == ReadyState.OPENING) {
-				engine.close();
+				engine.fail("timeout", new java.util.concurrent.TimeoutException(
+						"no Engine.IO handshake within " + this.options.timeout().toMillis() + " ms"));
 			}
 		}, this.options.timeout());
 		engine.open();

@@ -217,26 +217,6 @@ class JavaClientInteropTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("servers")
-	void pollingPostsStayWithinTheServersMaxPayload(String server) throws Exception {
-		SocketIOClient client = client(builder(server, "polling"));
-		ClientSocket socket = client.socket("/");
-		socket.connect().block(WAIT);
-		// 600 KB each against a maxPayload of 1 MB: one POST could not carry the last two
-		String big = "x".repeat(600_000);
-		CompletableFuture<List<String>> echoes = socket.on("message-back", String.class).take(3).collectList().toFuture();
-		for (int i = 0; i < 3; i++) {
-			socket.emit("message", i + big);
-		}
-		assertThat(await(echoes)).extracting((echo) -> echo.charAt(0)).containsExactly('0', '1', '2');
-	}
-
-	Stream<ArgumentSet> servers() {
-		return Stream.of(org.junit.jupiter.params.provider.Arguments.argumentSet("ours", "ours"),
-				org.junit.jupiter.params.provider.Arguments.argumentSet("reference", "reference"));
-	}
-
-	@ParameterizedTest
 	@MethodSource("cases")
 	void serverDisconnectIsFinal(String server, String mode) throws Exception {
 		SocketIOClient client = client(builder(server, mode).reconnection(true));
