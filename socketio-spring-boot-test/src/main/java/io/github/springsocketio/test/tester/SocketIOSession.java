@@ -109,7 +109,18 @@ public final class SocketIOSession implements AutoCloseable {
 	 * received meanwhile)
 	 */
 	public EventSpec expectEvent(String event) {
-		long deadline = System.nanoTime() + this.timeout.toNanos();
+		return expectEvent(event, this.timeout);
+	}
+
+	/**
+	 * Expect an event within a given time (see {@link #expectEvent(String)}).
+	 * @param event the event name
+	 * @param timeout how long to wait for it
+	 * @return the event, to check its arguments
+	 * @throws AssertionError if none arrives in time
+	 */
+	public EventSpec expectEvent(String event, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
 		this.lock.lock();
 		try {
 			while (true) {
@@ -124,7 +135,7 @@ public final class SocketIOSession implements AutoCloseable {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					throw new AssertionError("No event '" + event + "' on " + this.socket.namespace() + " within "
-							+ this.timeout.toMillis() + " ms; not yet expected: " + this.events + "; already expected: "
+							+ timeout.toMillis() + " ms; not yet expected: " + this.events + "; already expected: "
 							+ this.consumed);
 				}
 				this.received.await(left, TimeUnit.NANOSECONDS);
