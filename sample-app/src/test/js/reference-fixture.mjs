@@ -6,6 +6,7 @@
 //
 //   node reference-fixture.mjs [port] [--redis <host>:<port>] [--redis-key <key>]
 //                              [--ping-interval <ms>] [--ping-timeout <ms>] [--parser msgpack]
+//                              [--recovery <max disconnection ms>]
 //
 // Default port 3000. With --redis it joins a cluster through @socket.io/redis-adapter 8.x
 // (node-redis 4 clients; key prefix "socket.io" unless --redis-key), like the sample app
@@ -16,6 +17,8 @@
 // replace the fixture's 300 ms / 200 ms (the cluster benchmark uses the defaults 25 s / 20 s).
 // --parser msgpack serves /socket.io/ with socket.io-msgpack-parser 3.x, like the sample app
 // with --socketio.parser=msgpack (the /engine.io/ echo is unchanged).
+// --recovery N turns on connection state recovery (maxDisconnectionDuration N ms), like
+// the sample app with --socketio.connection-state-recovery.enabled=true.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
@@ -28,6 +31,7 @@ const redisKey = option(argv, "--redis-key") || "socket.io";
 const pingInterval = Number(option(argv, "--ping-interval") || 300);
 const pingTimeout = Number(option(argv, "--ping-timeout") || 200);
 const parserName = option(argv, "--parser") || "default";
+const recovery = option(argv, "--recovery");
 const port = Number(argv[0] || 3000);
 if (!["default", "msgpack"].includes(parserName)) throw new Error(`unknown parser ${parserName}`);
 
@@ -51,6 +55,7 @@ const io = new Server(httpServer, {
   ...settings,
   path: "/socket.io/",
   connectTimeout: 1000,
+  ...(recovery ? { connectionStateRecovery: { maxDisconnectionDuration: Number(recovery) } } : {}),
   destroyUpgrade: false,
   ...(parserName === "msgpack" ? { parser: require("socket.io-msgpack-parser") } : {}),
 });

@@ -91,6 +91,18 @@ class ArchitectureTests {
 		.because("the Redis adapter is an optional integration that the auto-configuration plugs in");
 
 	@ArchTest
+	static final ArchRule theJavaClientNeedsOnlyTheCodecs = classes().that()
+		.resideInAPackage(BASE + ".javaclient..")
+		.should()
+		.onlyDependOnClassesThat(resideOutsideOfPackage(BASE + "..").or(resideInAPackage(ENGINE))
+			.or(resideInAPackage(PROTOCOL))
+			.or(resideInAPackage(BASE + ".javaclient..")))
+		.andShould()
+		.onlyDependOnClassesThat(resideOutsideOfPackage("org.springframework.."))
+		.because("a plain Java program depends on socketio-client alone: the codecs of socketio-core, "
+				+ "Reactor Netty and Jackson, no Spring");
+
+	@ArchTest
 	static final ArchRule noCyclesBetweenLayers = slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
 
 }

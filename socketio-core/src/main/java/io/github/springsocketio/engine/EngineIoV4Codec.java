@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * record separator {@code \x1e}, binary messages as {@code b} followed by base64;
  * WebSocket binary frames carry the raw message.
  */
-final class EngineIoV4Codec implements EngineIoCodec {
+public final class EngineIoV4Codec implements EngineIoCodec {
 
 	/** The shared instance. */
 	public static final EngineIoV4Codec INSTANCE = new EngineIoV4Codec();

@@ -3,7 +3,7 @@ package io.github.springsocketio.engine;
 /**
  * Thrown by the Engine.IO codecs when input does not follow the protocol.
  */
-class EngineParseException extends Exception {
+public class EngineParseException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,7 @@ package io.github.springsocketio.engine;
  * @param body the bytes to send
  * @param contentType the {@code Content-Type} header value
  */
-record PollingPayload(byte[] body, String contentType) {
+public record PollingPayload(byte[] body, String contentType) {
 
 	/** Content type of text payloads, as the reference server sends it. */
 	public static final String TEXT = "text/plain; charset=UTF-8";

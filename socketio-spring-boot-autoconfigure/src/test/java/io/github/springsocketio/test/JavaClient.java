@@ -2,6 +2,8 @@ package io.github.springsocketio.test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -10,51 +12,66 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.socket.client.IO;
-import io.socket.client.Socket;
-import okhttp3.OkHttpClient;
+import io.github.springsocketio.javaclient.Arguments;
+import io.github.springsocketio.javaclient.ClientSocket;
+import io.github.springsocketio.javaclient.ConnectionState.Status;
+import io.github.springsocketio.javaclient.SocketIOClient;
+import io.github.springsocketio.javaclient.SocketIOConnectException;
+import io.github.springsocketio.javaclient.Transport;
+import org.json.JSONArray;
+import org.json.JSONException;
 import org.json.JSONObject;
+import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The official Java Socket.IO client (v4 protocol) connected to one namespace of the
- * test server over WebSocket, with blocking helpers that time out.
+ * This project's reactive Java client ({@code socketio-client}) connected to one
+ * namespace of the test server over WebSocket, with blocking helpers that time out.
+ * Arguments are handed over as {@code org.json} values (objects, arrays, numbers as
+ * {@code Integer}, {@code Long} or {@code Double}, {@code byte[]}, {@code JSONObject.NULL}),
+ * as the tests written for the official Java client ({@code io.socket:socket.io-client},
+ * still the peer of {@code SocketIOActuatorIntegrationTests}) expect them.
  */
 public final class JavaClient implements AutoCloseable {
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private static final OkHttpClient HTTP = new OkHttpClient.Builder().build();
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private final Socket socket;
+	private final SocketIOClient client;
+
+	private final ClientSocket socket;
 
 	private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
 
-	private final CompletableFuture<Object> outcome = new CompletableFuture<>();
-
 	private final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
+
+	private final Disposable recording;
+
+	private final Disposable states;
 
 	private JavaClient(int port, String namespace, Map<String, String> auth, String query,
 			Map<String, List<String>> headers) {
-		IO.Options options = IO.Options.builder()
-			.setForceNew(true)
-			.setReconnection(false)
-			.setTransports(new String[] { "websocket" })
-			.setAuth(auth)
-			.setQuery(query.isEmpty() ? null : query)
-			.setExtraHeaders(headers.isEmpty() ? null : headers)
-			.build();
-		options.callFactory = HTTP;
-		options.webSocketFactory = HTTP;
-		this.socket = IO.socket(URI.create("http://127.0.0.1:" + port + namespace), options);
-		this.socket.on(Socket.EVENT_CONNECT, (args) -> this.outcome.complete(Boolean.TRUE));
-		this.socket.on(Socket.EVENT_CONNECT_ERROR, (args) -> this.outcome.complete((args.length > 0) ? args[0] : null));
-		this.socket.on(Socket.EVENT_DISCONNECT, (args) -> this.disconnects.add(String.valueOf(args[0])));
-		this.socket.onAnyIncoming((args) -> {
-			Object[] rest = new Object[args.length - 1];
-			System.arraycopy(args, 1, rest, 0, rest.length);
-			queue((String) args[0]).add(rest);
-		});
-		this.socket.connect();
+		SocketIOClient.Builder builder = SocketIOClient.builder(URI.create("http://127.0.0.1:" + port))
+			.transports(Transport.WEBSOCKET)
+			.reconnection(false)
+			.timeout(TIMEOUT);
+		if (!query.isEmpty()) {
+			for (String pair : query.split("&")) {
+				int equals = pair.indexOf('=');
+				builder.query((equals < 0) ? pair : pair.substring(0, equals),
+						(equals < 0) ? "" : pair.substring(equals + 1));
+			}
+		}
+		headers.forEach((name, values) -> builder.header(name, String.join(", ", values)));
+		this.client = builder.build();
+		this.socket = this.client.socket(namespace, auth.isEmpty() ? null : auth);
+		this.recording = this.socket.onAny()
+			.subscribe((event) -> queue(event.name()).add(toJsonOrg(event.arguments())));
+		this.states = this.socket.states()
+			.filter((state) -> state.status() == Status.DISCONNECTED && state.reason() != null)
+			.subscribe((state) -> this.disconnects.add(state.reason()));
 	}
 
 	/**
@@ -74,10 +91,12 @@ public final class JavaClient implements AutoCloseable {
 	public static JavaClient connect(int port, String namespace, Map<String, String> auth, String query,
 			Map<String, List<String>> headers) {
 		JavaClient client = new JavaClient(port, namespace, auth, query, headers);
-		Object outcome = client.await(client.outcome);
-		if (!Boolean.TRUE.equals(outcome)) {
+		try {
+			client.socket.connect().block(TIMEOUT);
+		}
+		catch (RuntimeException ex) {
 			client.close();
-			throw new IllegalStateException("Not connected to " + namespace + ": " + outcome);
+			throw new IllegalStateException("Not connected to " + namespace + ": " + ex, ex);
 		}
 		return client;
 	}
@@ -87,11 +106,21 @@ public final class JavaClient implements AutoCloseable {
 	 */
 	public static JSONObject refused(int port, String namespace, Map<String, String> auth) {
 		try (JavaClient client = new JavaClient(port, namespace, auth, "", Map.of())) {
-			Object outcome = client.await(client.outcome);
-			if (outcome instanceof JSONObject error) {
+			client.socket.connect().block(TIMEOUT);
+			throw new IllegalStateException("Not refused: connected to " + namespace);
+		}
+		catch (SocketIOConnectException ex) {
+			try {
+				JSONObject error = new JSONObject();
+				error.put("message", ex.getMessage());
+				if (ex.data() != null) {
+					error.put("data", toJsonOrg(ex.data()));
+				}
 				return error;
 			}
-			throw new IllegalStateException("Not refused: " + outcome);
+			catch (JSONException json) {
+				throw new IllegalStateException(json);
+			}
 		}
 	}
 
@@ -100,7 +129,7 @@ public final class JavaClient implements AutoCloseable {
 	}
 
 	public void emit(String event, Object... args) {
-		this.socket.emit(event, args);
+		this.socket.emit(event, fromJsonOrg(args));
 	}
 
 	/**
@@ -114,9 +143,7 @@ public final class JavaClient implements AutoCloseable {
 	 * Emit with an ack callback and return the ack's arguments when they come.
 	 */
 	public CompletableFuture<Object[]> askAsync(String event, Object... args) {
-		CompletableFuture<Object[]> ack = new CompletableFuture<>();
-		this.socket.emit(event, args, ack::complete);
-		return ack;
+		return this.socket.emitWithAck(event, fromJsonOrg(args)).map(JavaClient::toJsonOrg).toFuture();
 	}
 
 	/**
@@ -157,7 +184,7 @@ public final class JavaClient implements AutoCloseable {
 		return this.received.computeIfAbsent(event, (name) -> new LinkedBlockingQueue<>());
 	}
 
-	private <T> T await(CompletableFuture<T> future) {
+	private static <T> T await(CompletableFuture<T> future) {
 		try {
 			return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -168,7 +195,69 @@ public final class JavaClient implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.socket.close();
+		this.recording.dispose();
+		this.states.dispose();
+		this.client.close();
+	}
+
+	private static Object[] toJsonOrg(Arguments arguments) {
+		return arguments.asJson().stream().map(JavaClient::toJsonOrg).toArray();
+	}
+
+	private static Object toJsonOrg(JsonNode node) {
+		try {
+			if (node.isObject()) {
+				JSONObject object = new JSONObject();
+				for (Map.Entry<String, JsonNode> property : node.properties()) {
+					object.put(property.getKey(), toJsonOrg(property.getValue()));
+				}
+				return object;
+			}
+			if (node.isArray()) {
+				JSONArray array = new JSONArray();
+				node.forEach((element) -> array.put(toJsonOrg(element)));
+				return array;
+			}
+		}
+		catch (JSONException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (node.isBinary()) {
+			return node.binaryValue();
+		}
+		if (node.isNull()) {
+			return JSONObject.NULL;
+		}
+		if (node.isInt()) {
+			return node.intValue();
+		}
+		if (node.isIntegralNumber()) {
+			return node.longValue();
+		}
+		if (node.isNumber()) {
+			return node.doubleValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return node.stringValue();
+	}
+
+	private static Object[] fromJsonOrg(Object[] args) {
+		Object[] converted = new Object[args.length];
+		for (int i = 0; i < args.length; i++) {
+			Object arg = args[i];
+			if (arg == JSONObject.NULL) {
+				converted[i] = null;
+			}
+			else if (arg instanceof JSONObject || arg instanceof JSONArray) {
+				converted[i] = MAPPER.readTree(arg.toString());
+			}
+			else {
+				converted[i] = arg;
+			}
+		}
+		return converted;
 	}
 
 	/**
@@ -177,15 +266,15 @@ public final class JavaClient implements AutoCloseable {
 	public static Object plain(Object value) {
 		if (value instanceof JSONObject object) {
 			Map<String, Object> map = new java.util.TreeMap<>();
-			java.util.Iterator<?> keys = object.keys();
+			Iterator<?> keys = object.keys();
 			while (keys.hasNext()) {
 				String key = (String) keys.next();
 				map.put(key, plain(object.opt(key)));
 			}
 			return map;
 		}
-		if (value instanceof org.json.JSONArray array) {
-			List<Object> list = new java.util.ArrayList<>();
+		if (value instanceof JSONArray array) {
+			List<Object> list = new ArrayList<>();
 			for (int i = 0; i < array.length(); i++) {
 				list.add(plain(array.opt(i)));
 			}
