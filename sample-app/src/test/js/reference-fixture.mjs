@@ -5,6 +5,7 @@
 // it as the Node.js member of a mixed fleet.
 //
 //   node reference-fixture.mjs [port] [--redis <host>:<port>] [--redis-key <key>]
+//                              [--adapter redis|redis-streams] [--recovery]
 //                              [--ping-interval <ms>] [--ping-timeout <ms>] [--parser msgpack]
 //
 // Default port 3000. With --redis it joins a cluster through @socket.io/redis-adapter 8.x
@@ -16,10 +17,13 @@
 // replace the fixture's 300 ms / 200 ms (the cluster benchmark uses the defaults 25 s / 20 s).
 // --parser msgpack serves /socket.io/ with socket.io-msgpack-parser 3.x, like the sample app
 // with --socketio.parser=msgpack (the /engine.io/ echo is unchanged).
+// --adapter redis-streams joins the cluster through @socket.io/redis-streams-adapter 0.3.x at
+// its defaults instead (like --socketio.adapter.type=redis-streams); --recovery turns on
+// connection state recovery (2 min, like --socketio.connection-state-recovery.enabled=true).
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
-import { option, redisAdapter } from "./server-kit.mjs";
+import { option, redisAdapter, redisStreamsAdapter } from "./server-kit.mjs";
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -28,6 +32,10 @@ const redisKey = option(argv, "--redis-key") || "socket.io";
 const pingInterval = Number(option(argv, "--ping-interval") || 300);
 const pingTimeout = Number(option(argv, "--ping-timeout") || 200);
 const parserName = option(argv, "--parser") || "default";
+const adapterType = option(argv, "--adapter") || "redis";
+const recoveryIndex = argv.indexOf("--recovery");
+const recovery = recoveryIndex >= 0 && argv.splice(recoveryIndex, 1).length === 1;
+if (!["redis", "redis-streams"].includes(adapterType)) throw new Error(`unknown adapter ${adapterType}`);
 const port = Number(argv[0] || 3000);
 if (!["default", "msgpack"].includes(parserName)) throw new Error(`unknown parser ${parserName}`);
 
@@ -52,6 +60,7 @@ const io = new Server(httpServer, {
   path: "/socket.io/",
   connectTimeout: 1000,
   destroyUpgrade: false,
+  ...(recovery ? { connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: true } } : {}),
   ...(parserName === "msgpack" ? { parser: require("socket.io-msgpack-parser") } : {}),
 });
 
@@ -180,10 +189,12 @@ for (const event of ["request", "upgrade"]) {
 let redisClients = [];
 
 async function joinCluster(address) {
-  const { adapter, clients } = await redisAdapter(address, { key: redisKey });
+  const { adapter, clients } = adapterType === "redis-streams"
+    ? await redisStreamsAdapter(address)
+    : await redisAdapter(address, { key: redisKey });
   redisClients = clients;
   io.adapter(adapter);
-  console.log(`Redis adapter on ${address}, key ${redisKey}`);
+  console.log(`Redis ${adapterType} adapter on ${address}${adapterType === "redis" ? ", key " + redisKey : ""}`);
 }
 
 if (redisAddress) {

@@ -307,13 +307,11 @@ public final class Socket {
 		Packet packet = Packet.event(this.namespace.name(), payloads().eventData(event, args), Packet.NO_ACK);
 		if (this.namespace.isRecoveryEnabled()) {
 			// through the adapter, as the reference does, so the event gets an offset and
-			// is kept for the client should its connection drop; local, since the socket is
-			// on this node (the reference publishes it to the other nodes too, who drop it)
+			// is kept for the client should its connection drop
 			if (!this.connected) {
 				return false;
 			}
-			this.namespace.adapter()
-				.broadcast(packet, BroadcastOptions.ALL.withRooms(Set.of(this.id)).withFlags(false, true, true));
+			this.namespace.adapter().emitRecoverable(this.id, packet);
 			return true;
 		}
 		return send(packet, false);

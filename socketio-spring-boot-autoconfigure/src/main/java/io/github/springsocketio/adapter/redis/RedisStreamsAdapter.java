@@ -169,6 +169,15 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 	}
 
 	/**
+	 * Add the event to the stream too, as the reference does, so that the client can
+	 * recover it on any node (the other nodes have no such socket and drop it).
+	 */
+	@Override
+	public void emitRecoverable(String socketId, Packet packet) {
+		broadcast(packet, BroadcastOptions.ALL.withRooms(Set.of(socketId)));
+	}
+
+	/**
 	 * Give an event packet the offset of its entry as last argument when clients may
 	 * recover: not for volatile packets nor those expecting an acknowledgement.
 	 */

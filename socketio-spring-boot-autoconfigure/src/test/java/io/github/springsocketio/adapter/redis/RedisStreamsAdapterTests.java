@@ -265,6 +265,29 @@ class RedisStreamsAdapterTests {
 	}
 
 	@Test
+	void eventsEmittedToOneSocketAreStreamEntriesAndNodeEntriesWithoutNspAreRead() {
+		this.a.server.of("/custom");
+		this.b.server.of("/custom");
+		InProcessSession onA = InProcessSession.open(this.a.server).receive("40/custom,");
+		Socket socket = this.a.server.of("/custom").socket(onA.lastSocketId());
+		socket.emit("direct", 7);
+		awaitText(onA, "42/custom,[\"direct\",7,\"");
+		RedisCommands<String, String> commands = redisCommands();
+		List<StreamMessage<String, String>> entries = commands.xrange("socket.io", io.lettuce.core.Range.unbounded());
+		assertThat(entries).hasSize(1);
+		assertThat(entries.get(0).getBody()).containsEntry("nsp", "/custom")
+			.containsEntry("data", "{\"packet\":{\"type\":2,\"data\":[\"direct\",7],\"nsp\":\"/custom\"},"
+					+ "\"opts\":{\"rooms\":[\"" + socket.id() + "\"],\"except\":[],\"flags\":{}}}");
+		// what a Node.js node writes for socket.emit with recovery on: a packet without nsp
+		InProcessSession onB = InProcessSession.open(this.b.server).receive("40/custom,");
+		String id = this.b.server.of("/custom").socket(onB.lastSocketId()).id();
+		String entryId = commands.xadd("socket.io", Map.of("uid", "0123456789abcdef", "nsp", "/custom", "type", "3",
+				"data", "{\"packet\":{\"type\":2,\"data\":[\"auth\",{}]},\"opts\":{\"rooms\":[\"" + id
+						+ "\"],\"except\":[],\"flags\":{}}}"));
+		awaitText(onB, "42/custom,[\"auth\",{},\"" + entryId + "\"]");
+	}
+
+	@Test
 	void unknownPidOrOffsetConnectsAFreshSocket() {
 		InProcessSession first = connect(this.a);
 		String pid = first.texts().get(0).replaceAll(".*\"pid\":\"([^\"]+)\".*", "$1");
