@@ -149,6 +149,14 @@ public interface Adapter {
 	}
 
 	/**
+	 * Forget what may be kept of a socket that left for good (a disconnect that cannot
+	 * be recovered from), for adapters that keep sessions of connected sockets.
+	 * @param pid the socket's private session id
+	 */
+	default void discardSession(String pid) {
+	}
+
+	/**
 	 * Take back a persisted session and the events sent since an offset.
 	 * @param pid the private session id the client presented
 	 * @param offset the offset of the last event the client received

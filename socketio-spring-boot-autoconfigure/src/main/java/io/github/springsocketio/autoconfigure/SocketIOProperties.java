@@ -593,6 +593,14 @@ public class SocketIOProperties {
 			 */
 			private boolean onlyPlaintext;
 
+			/**
+			 * How often the sessions of connected sockets are stored in Redis, so that a
+			 * client can recover on another node even when its node dies without a clean
+			 * disconnect (one SET per socket per interval); 0 stores a session only when
+			 * its connection drops, as the Node adapter does.
+			 */
+			private Duration sessionRefreshInterval = Duration.ofSeconds(5);
+
 			public String getStreamName() {
 				return this.streamName;
 			}
@@ -655,6 +663,14 @@ public class SocketIOProperties {
 
 			public void setOnlyPlaintext(boolean onlyPlaintext) {
 				this.onlyPlaintext = onlyPlaintext;
+			}
+
+			public Duration getSessionRefreshInterval() {
+				return this.sessionRefreshInterval;
+			}
+
+			public void setSessionRefreshInterval(Duration sessionRefreshInterval) {
+				this.sessionRefreshInterval = sessionRefreshInterval;
 			}
 
 		}

@@ -62,7 +62,7 @@ public final class SocketIORedisAdapterAutoConfiguration {
 						streams.getChannelPrefix(), streams.getMaxLen(), streams.getReadCount(),
 						streams.getBlockTime(), streams.getSessionKeyPrefix(), streams.isOnlyPlaintext(),
 						redis.getRequestTimeout(), redis.getMaxPendingPublishes(),
-						redis.getMaxPendingPublishBytes().toBytes()));
+						redis.getMaxPendingPublishBytes().toBytes(), streams.getSessionRefreshInterval()));
 	}
 
 	private static RedisClient redisClient(LettuceConnectionFactory connectionFactory, String type) {

@@ -106,7 +106,8 @@ class SocketIORedisAdapterAutoConfigurationTests {
 					"socketio.adapter.redis-streams.max-len=500", "socketio.adapter.redis-streams.read-count=10",
 					"socketio.adapter.redis-streams.block-time=1s",
 					"socketio.adapter.redis-streams.session-key-prefix=app:session:",
-					"socketio.adapter.redis-streams.only-plaintext=true")
+					"socketio.adapter.redis-streams.only-plaintext=true",
+					"socketio.adapter.redis-streams.session-refresh-interval=0")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RedisStreamsAdapterFactory.class)
 					.doesNotHaveBean(RedisAdapterFactory.class);
@@ -115,7 +116,7 @@ class SocketIORedisAdapterAutoConfigurationTests {
 				RedisStreamsAdapterFactory factory = context.getBean(RedisStreamsAdapterFactory.class);
 				assertThat(factory.options()).isEqualTo(new RedisStreamsAdapterOptions("app", 2, "app-channel", 500,
 						10, Duration.ofSeconds(1), "app:session:", true, Duration.ofSeconds(5), 10_000,
-						RedisAdapterOptions.DEFAULT_MAX_PENDING_PUBLISH_BYTES));
+						RedisAdapterOptions.DEFAULT_MAX_PENDING_PUBLISH_BYTES, Duration.ZERO));
 				await().atMost(Duration.ofSeconds(10)).until(factory::isAvailable);
 				SocketIOAdapterHealthIndicator health = context.getBean(SocketIOAdapterHealthIndicator.class);
 				assertThat(health.health().block().getStatus()).isEqualTo(Status.UP);

@@ -31,6 +31,7 @@ import io.lettuce.core.XAddArgs;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +97,9 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 
 	private final Consumer<RedisStreamsAdapter> onClose;
 
+	/** Stores the sessions of the connected sockets periodically, when recovery is on. */
+	private final @Nullable Disposable refreshing;
+
 	/**
 	 * Create the adapter of a namespace and subscribe to its channels.
 	 * @param namespace the namespace
@@ -115,6 +119,9 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 		this.privateChannel = this.publicChannel + this.uid + "#";
 		this.requests = new ClusterRequests(redis, namespace.clock(), options.requestTimeout(),
 				RedisStreamsAdapter::randomId);
+		Duration refresh = options.sessionRefresh();
+		this.refreshing = (this.recoveryWindow != null && !refresh.isZero())
+				? namespace.clock().schedulePeriodically(this::refreshSessions, refresh, refresh) : null;
 		redis.subscribe(List.of(this.publicChannel, this.privateChannel), (channel, bytes) -> onPublished(bytes))
 			.subscribe(null, (error) -> logger.warn("Redis Streams adapter of {} could not subscribe yet: {}",
 					namespace.name(), error.getMessage()));
@@ -496,12 +503,52 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 	@Override
 	public void persistSession(PersistedSession session) {
 		Duration window = this.recoveryWindow;
-		if (window == null) {
+		if (window != null) {
+			store(session, window);
+		}
+	}
+
+	private void store(PersistedSession session, Duration expiry) {
+		byte[] value = bytes(RecoverySessions.encode(session));
+		this.redis.send(value.length, "SET", (commands) -> commands.set(sessionKey(session.pid()), value,
+				SetArgs.Builder.px(expiry.toMillis())));
+	}
+
+	private byte[] sessionKey(String pid) {
+		return bytes(this.options.sessionKeyPrefix() + pid);
+	}
+
+	/**
+	 * Store the session of every connected socket, as it would be stored on a clean
+	 * disconnect, expiring one interval after the recovery window: should this node die,
+	 * each client can recover on another node with its state at most one interval old.
+	 * One {@code SET} per socket per interval, pipelined on the command connection.
+	 */
+	void refreshSessions() {
+		Duration window = this.recoveryWindow;
+		if (window == null || !this.redis.isAvailable()) {
 			return;
 		}
-		byte[] value = bytes(RecoverySessions.encode(session));
-		this.redis.send(value.length, "SET", (commands) -> commands.set(bytes(this.options.sessionKeyPrefix()
-				+ session.pid()), value, SetArgs.Builder.px(window.toMillis())));
+		Duration expiry = window.plus(this.options.sessionRefresh());
+		// leaves room for broadcasts: the sockets left are stored on the next round
+		int budget = this.options.maxPendingPublishes() / 2;
+		for (String socketId : sockets(BroadcastOptions.ALL)) {
+			if (this.redis.pendingPublishes() >= budget) {
+				logger.debug("Redis Streams adapter of {} postponed storing sessions: Redis is busy", namespace().name());
+				return;
+			}
+			PersistedSession session = namespace().session(socketId);
+			if (session != null) {
+				store(session, expiry);
+			}
+		}
+	}
+
+	@Override
+	public void discardSession(String pid) {
+		if (this.refreshing != null) {
+			this.redis.send(0, "DEL", (commands) -> commands.del(sessionKey(pid)));
+		}
 	}
 
 	@Override
@@ -509,7 +556,7 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 		if (this.recoveryWindow == null || !OFFSET.matcher(offset).matches()) {
 			return Mono.just(Optional.empty());
 		}
-		byte[] key = bytes(this.options.sessionKeyPrefix() + pid);
+		byte[] key = sessionKey(pid);
 		byte[] stream = bytes(this.stream);
 		Mono<Optional<byte[]>> stored = this.redis.read((commands) -> commands.getdel(key)).map(Optional::of)
 			.defaultIfEmpty(Optional.empty());
@@ -523,9 +570,23 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 				return Mono.just(Optional.<RestoredSession>empty());
 			}
 			List<ArrayNode> missed = new ArrayList<>();
-			return replay(stream, offset, session, missed, 0)
-				.then(Mono.fromSupplier(() -> Optional.of(new RestoredSession(session, missed))));
+			return replay(stream, offset, session, missed, 0).then(Mono.fromSupplier(() -> {
+				disconnectStaleCopy(session.sid());
+				return Optional.of(new RestoredSession(session, missed));
+			}));
 		});
+	}
+
+	/**
+	 * With sessions stored while connected, a client may come back here before the node
+	 * it left has noticed (ping timeout): that node's socket of the same id is then
+	 * disconnected for good, through the stream (this node ignores its own entry).
+	 */
+	private void disconnectStaleCopy(String socketId) {
+		if (this.refreshing != null) {
+			appendTargeted(ClusterMessageType.DISCONNECT_SOCKETS, BroadcastOptions.ALL.withRooms(Set.of(socketId)),
+					(data) -> data.put("close", true));
+		}
 	}
 
 	/** Read the stream after an offset, keeping the broadcasts that reach the session. */
@@ -588,6 +649,9 @@ public final class RedisStreamsAdapter extends InMemoryAdapter {
 
 	@Override
 	public void close() {
+		if (this.refreshing != null) {
+			this.refreshing.dispose();
+		}
 		this.onClose.accept(this);
 		this.redis.unsubscribe(List.of(this.publicChannel, this.privateChannel), null);
 		this.requests.close(new RedisAdapterException("adapter of " + namespace().name() + " closed"));

@@ -24,19 +24,27 @@ import org.springframework.util.Assert;
  * @param maxPendingPublishes how many commands may wait for Redis at once; more are
  * dropped and counted as failures
  * @param maxPendingPublishBytes how many bytes may wait for Redis at once
+ * @param sessionRefresh how often the sessions of connected sockets are stored, so that
+ * a node that dies (no clean disconnect) loses nothing a client can recover;
+ * {@link Duration#ZERO} stores a session only when its connection drops, as the Node
+ * adapter
  */
 public record RedisStreamsAdapterOptions(String streamName, int streamCount, String channelPrefix, long maxLen,
 		int readCount, Duration blockTime, String sessionKeyPrefix, boolean onlyPlaintext, Duration requestTimeout,
-		int maxPendingPublishes, long maxPendingPublishBytes) {
+		int maxPendingPublishes, long maxPendingPublishBytes, Duration sessionRefresh) {
+
+	/** Default interval of storing the sessions of connected sockets. */
+	public static final Duration DEFAULT_SESSION_REFRESH = Duration.ofSeconds(5);
 
 	/**
 	 * The Node adapter's defaults (stream {@code socket.io}, one stream, channel prefix
 	 * {@code socket.io}, 10,000 entries, 100 per read, 5 s blocks, sessions under
-	 * {@code sio:session:}), 5 s requests, 10,000 commands and 64 MiB waiting for Redis.
+	 * {@code sio:session:}), 5 s requests, 10,000 commands and 64 MiB waiting for Redis,
+	 * sessions of connected sockets stored every 5 s.
 	 */
 	public static final RedisStreamsAdapterOptions DEFAULTS = new RedisStreamsAdapterOptions("socket.io", 1,
 			"socket.io", 10_000, 100, Duration.ofSeconds(5), "sio:session:", false, Duration.ofSeconds(5), 10_000,
-			RedisAdapterOptions.DEFAULT_MAX_PENDING_PUBLISH_BYTES);
+			RedisAdapterOptions.DEFAULT_MAX_PENDING_PUBLISH_BYTES, DEFAULT_SESSION_REFRESH);
 
 	/**
 	 * Validate the settings.
@@ -52,6 +60,7 @@ public record RedisStreamsAdapterOptions(String streamName, int streamCount, Str
 		Assert.isTrue(!requestTimeout.isNegative() && !requestTimeout.isZero(), "requestTimeout must be positive");
 		Assert.isTrue(maxPendingPublishes > 0, "maxPendingPublishes must be positive");
 		Assert.isTrue(maxPendingPublishBytes > 0, "maxPendingPublishBytes must be positive");
+		Assert.isTrue(!sessionRefresh.isNegative(), "sessionRefresh must not be negative");
 	}
 
 	/**

@@ -47,6 +47,8 @@ class RedisStreamsAdapterTests {
 
 	private static final Duration WINDOW = Duration.ofSeconds(30);
 
+	private static final Duration REFRESH = Duration.ofMillis(200);
+
 	private static RedisServer redis;
 
 	private static ClientResources resources;
@@ -99,12 +101,16 @@ class RedisStreamsAdapterTests {
 	}
 
 	private Node node() {
+		return node(Duration.ZERO);
+	}
+
+	private Node node(Duration sessionRefresh) {
 		RedisClient client = RedisClient.create(resources, RedisURI.create(redis.host(), redis.port()));
 		RedisStreamsAdapterOptions defaults = RedisStreamsAdapterOptions.DEFAULTS;
 		RedisStreamsAdapterOptions options = new RedisStreamsAdapterOptions(defaults.streamName(),
 				defaults.streamCount(), defaults.channelPrefix(), defaults.maxLen(), defaults.readCount(),
 				Duration.ofMillis(500), defaults.sessionKeyPrefix(), false, Duration.ofSeconds(2), 1000,
-				defaults.maxPendingPublishBytes());
+				defaults.maxPendingPublishBytes(), sessionRefresh);
 		RedisStreamsAdapterFactory factory = new RedisStreamsAdapterFactory(client, options);
 		SocketIOServer server = new SocketIOServer(SocketIOServerOptions.builder()
 			.adapterFactory(factory)
@@ -173,7 +179,7 @@ class RedisStreamsAdapterTests {
 	void streamOfANamespaceIsChosenByTheNodeAdapterHash() {
 		RedisStreamsAdapterOptions defaults = RedisStreamsAdapterOptions.DEFAULTS;
 		RedisStreamsAdapterOptions three = new RedisStreamsAdapterOptions("s", 3, "socket.io", 10, 1,
-				Duration.ofSeconds(1), "k", false, Duration.ofSeconds(1), 1, 1);
+				Duration.ofSeconds(1), "k", false, Duration.ofSeconds(1), 1, 1, Duration.ZERO);
 		assertThat(defaults.stream("/chat")).isEqualTo("socket.io");
 		// values of the Node adapter's hashCode(name) % 3, computed with Node.js
 		assertThat(three.stream("/")).isEqualTo("s-2");
@@ -285,6 +291,47 @@ class RedisStreamsAdapterTests {
 				"data", "{\"packet\":{\"type\":2,\"data\":[\"auth\",{}]},\"opts\":{\"rooms\":[\"" + id
 						+ "\"],\"except\":[],\"flags\":{}}}"));
 		awaitText(onB, "42/custom,[\"auth\",{},\"" + entryId + "\"]");
+	}
+
+	@Test
+	void sessionsOfConnectedSocketsAreKeptCurrentSoThatANodeThatDiesLosesNothing() {
+		Node crashing = node(REFRESH);
+		Node survivor = node(REFRESH);
+		InProcessSession first = connect(crashing);
+		String pid = first.texts().get(0).replaceAll(".*\"pid\":\"([^\"]+)\".*", "$1");
+		Socket socket = crashing.sockets.get(0);
+		socket.join("r");
+		socket.data().put("user", "ann");
+		RedisCommands<String, String> commands = redisCommands();
+		// stored while the socket is connected, current within one interval
+		await().atMost(WAIT).until(() -> {
+			String stored = commands.get("sio:session:" + pid);
+			PersistedSession session = (stored != null) ? RecoverySessions.decode(stored) : null;
+			return session != null && session.rooms().contains("r") && "ann".equals(session.data().get("user"));
+		});
+		assertThat(commands.pttl("sio:session:" + pid)).isGreaterThan(WINDOW.toMillis() - 1000);
+		survivor.server.to("r").emit("news", 1);
+		awaitText(first, "42[\"news\",1,\"");
+		String offset = lastArgument(received(first, "42[\"news\"").get(0));
+		// the node dies: it writes nothing more to Redis, its client's connection is gone
+		crashing.factory.stop();
+		survivor.server.to("r").emit("news", 2);
+		await().atMost(WAIT).until(() -> commands.xlen("socket.io") == 2);
+
+		InProcessSession second = InProcessSession.open(survivor.server)
+			.receive("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}");
+		await().atMost(WAIT).until(() -> survivor.sockets.size() == 1);
+		Socket recovered = survivor.sockets.get(0);
+		assertThat(recovered.recovered()).isTrue();
+		assertThat(recovered.id()).isEqualTo(socket.id());
+		assertThat(recovered.rooms()).contains("r");
+		assertThat(recovered.data()).containsEntry("user", "ann");
+		assertThat(received(second, "42[\"news\"")).hasSize(1).allMatch((t) -> t.startsWith("42[\"news\",2,\""));
+
+		// a socket that leaves for good leaves nothing to recover
+		await().atMost(WAIT).until(() -> commands.exists("sio:session:" + pid) == 1);
+		recovered.disconnect(false);
+		await().atMost(WAIT).until(() -> commands.exists("sio:session:" + pid) == 0);
 	}
 
 	@Test
