@@ -248,6 +248,8 @@ class RedisStreamsAdapterTests {
 		assertThat(order.keySet()).containsExactly("sid", "pid", "rooms", "data");
 
 		this.a.server.to("r").emit("news", 2);
+		// two nodes write on two connections: wait for A's entry before B's, so the order is known
+		await().atMost(WAIT).until(() -> commands.xlen("socket.io") == 2);
 		this.b.server.to("elsewhere").emit("news", 99);
 		this.b.server.except("r").emit("news", 98);
 		this.b.server.to("r").emit("news", 3);
