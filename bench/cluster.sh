@@ -9,6 +9,9 @@
 #   bench/cluster.sh                                   # 500 receivers, 20 / 80 / 160 / 240 msg/s
 #   RECEIVERS=200 RATES=100,200 DURATION=10 bench/cluster.sh
 #   FLEETS=java JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/node-%p.jfr" bench/cluster.sh
+#   ADAPTER=redis-streams bench/cluster.sh             # the Redis Streams adapter on both fleets
+#                                                      # (@socket.io/redis-streams-adapter for Node);
+#                                                      # writes cluster-latest-streams.{md,csv}
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -19,17 +22,23 @@ DURATION=${DURATION:-20}
 DRAIN=${DRAIN:-15}
 HEAP=${HEAP:-512m}
 FLEETS=${FLEETS:-java node}
+ADAPTER=${ADAPTER:-redis}
+case "$ADAPTER" in
+  redis) TAG="" ;;
+  redis-streams) TAG="-streams" ;;
+  *) echo "ADAPTER must be redis or redis-streams" >&2; exit 2 ;;
+esac
 RESULTS="$ROOT/bench/results"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/socketio-cluster-bench.XXXXXX")
 mkdir -p "$RESULTS"
-COMMAND="RECEIVERS=$RECEIVERS RATES=$RATES WARMUP=$WARMUP DURATION=$DURATION bench/cluster.sh"
+COMMAND="ADAPTER=$ADAPTER RECEIVERS=$RECEIVERS RATES=$RATES WARMUP=$WARMUP DURATION=$DURATION bench/cluster.sh"
 
 if [ ! -f sample-app/target/sample-app.jar ]; then
   mvn -B -ntp -q -DskipTests package -pl sample-app -am
 fi
 (cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 JS="$ROOT/sample-app/src/test/js"
-if [ ! -d "$JS/node_modules/@socket.io/redis-adapter" ]; then
+if [ ! -d "$JS/node_modules/@socket.io/redis-streams-adapter" ]; then
   (cd "$JS" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 [ "$(ulimit -n)" -ge 4096 ] || ulimit -n 4096 2>/dev/null || echo "warning: open files limited to $(ulimit -n)"
@@ -66,11 +75,11 @@ start_node() { # KIND PORT REDIS_PORT LOG -> sets NODE_PID
   if [ "$1" = java ]; then
     java -Xmx"$HEAP" ${JAVA_OPTS:-} -jar sample-app/target/sample-app.jar \
       --spring.profiles.active=conformance --server.port="$2" --server.address=127.0.0.1 \
-      --socketio.adapter.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$3" \
+      --socketio.adapter.type="$ADAPTER" --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$3" \
       --socketio.ping-interval=25s --socketio.ping-timeout=20s \
       --logging.level.root=WARN --logging.level.io.github.springsocketio.sample=INFO >"$4" 2>&1 &
   else
-    node "$JS/reference-fixture.mjs" "$2" --redis "127.0.0.1:$3" --ping-interval 25000 --ping-timeout 20000 >"$4" 2>&1 &
+    node "$JS/reference-fixture.mjs" "$2" --redis "127.0.0.1:$3" --adapter "$ADAPTER" --ping-interval 25000 --ping-timeout 20000 >"$4" 2>&1 &
   fi
   NODE_PID=$!
   PIDS+=("$NODE_PID")
@@ -122,8 +131,8 @@ for kind in $FLEETS; do run_fleet "$kind"; done
 ELAPSED=$(( $(date +%s) - STARTED ))
 
 QUIET=$(IFS=';'; echo "${QUIET_NOTES[*]}")
-node - "$WORK" "$RESULTS" "$COMMAND" "$HEAP" "$LOAD_BEFORE" "$ELAPSED" "$WARMUP" "$DURATION" "$DRAIN" "$QUIET" $FLEETS <<'JS'
-const [work, results, command, heap, loadBefore, elapsed, warmup, duration, drain, quiet, ...fleets] = process.argv.slice(2);
+node - "$WORK" "$RESULTS" "$COMMAND" "$HEAP" "$LOAD_BEFORE" "$ELAPSED" "$WARMUP" "$DURATION" "$DRAIN" "$QUIET" "$ADAPTER" "$TAG" $FLEETS <<'JS'
+const [work, results, command, heap, loadBefore, elapsed, warmup, duration, drain, quiet, adapter, tag, ...fleets] = process.argv.slice(2);
 const fs = require("fs");
 const os = require("os");
 const { execFileSync } = require("child_process");
@@ -132,7 +141,7 @@ const rows = fleets.flatMap((kind) => JSON.parse(fs.readFileSync(`${work}/${kind
 const columns = ["fleet", "receivers", "rate", "windowS", "sent", "sendRate", "expected", "delivered", "undelivered",
   "duplicates", "offeredDps", "achievedDps", "drainS", "p50", "p95", "p99", "max", "cpuA", "cpuB", "cpuRedis",
   "cpuClient", "cpuOther", "usPerDelivery", "rssA", "rssB", "rssRedis", "disconnects"];
-fs.writeFileSync(`${results}/cluster-latest.csv`, [columns.join(","), ...rows.map((r) => columns.map((c) => r[c]).join(","))].join("\n") + "\n");
+fs.writeFileSync(`${results}/cluster-latest${tag}.csv`, [columns.join(","), ...rows.map((r) => columns.map((c) => r[c]).join(","))].join("\n") + "\n");
 
 const version = (cmd, args) => { try { return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim(); } catch (e) { return (e.stderr || "").toString().trim(); } };
 const jdkLine = (require("child_process").spawnSync("java", ["-version"], { encoding: "utf8" }).stderr.match(/Runtime Environment \(build ([^)]+)\)/) || [])[1] || "?";
@@ -141,7 +150,7 @@ const pkg = (p) => { try { return JSON.parse(fs.readFileSync(p, "utf8")).version
 const fmt = (n) => (n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US"));
 const pct = (r) => ((100 * r.achievedDps) / r.offeredDps).toFixed(0);
 const lines = [
-  `# Cluster broadcast result (${new Date().toISOString()})`,
+  `# Cluster broadcast result, adapter ${adapter} (${new Date().toISOString()})`,
   "",
   "One sender on node A emits `to-room bench tick <sendTimestampNs> <seq>` at a fixed rate; every",
   "message crosses Redis once and node B fans it out to all receivers (socket.io-client 4.x, WebSocket,",
@@ -150,7 +159,8 @@ const lines = [
   "",
   `Machine: ${os.cpus().length} cores (${os.cpus()[0].model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, ${os.type()} ${os.release()};`,
   `JDK ${jdkLine} (\`-Xmx${heap}\`, default GC); Node.js ${process.version}; socket.io ${pkg(`${jsDir}/socket.io/package.json`)}, ` +
-    `@socket.io/redis-adapter ${pkg(`${jsDir}/@socket.io/redis-adapter/package.json`)}, redis (node) ${pkg(`${jsDir}/redis/package.json`)}, ` +
+    (adapter === "redis-streams" ? `@socket.io/redis-streams-adapter ${pkg(`${jsDir}/@socket.io/redis-streams-adapter/package.json`)}`
+      : `@socket.io/redis-adapter ${pkg(`${jsDir}/@socket.io/redis-adapter/package.json`)}`) + `, redis (node) ${pkg(`${jsDir}/redis/package.json`)}, ` +
     `socket.io-client ${pkg("bench/node_modules/socket.io-client/package.json")}; ${version("redis-server", ["--version"]).split(" sha")[0]}.`,
   `Load average before the run: ${loadBefore} (${quiet.split(";").join(", ")}); whole run ${elapsed} s. Both fleets run the conformance fixture with socket.io's default ping interval / timeout (25 s / 20 s) instead of its 300 ms / 200 ms.`,
   "",
@@ -178,7 +188,7 @@ for (const kind of fleets) {
 }
 lines.push("\"lost\": messages of the window that had not reached a receiver by the end of the drain;",
   "\"achieved\": every delivery received during the window (a backlog from the warm-up included) ÷ its length.", "");
-fs.writeFileSync(`${results}/cluster-latest.md`, lines.join("\n"));
+fs.writeFileSync(`${results}/cluster-latest${tag}.md`, lines.join("\n"));
 console.log(lines.join("\n"));
 JS
-echo "results: $RESULTS/cluster-latest.md, $RESULTS/cluster-latest.csv (logs in $WORK)"
+echo "results: $RESULTS/cluster-latest$TAG.md, $RESULTS/cluster-latest$TAG.csv (logs in $WORK)"

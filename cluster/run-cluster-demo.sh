@@ -2,8 +2,8 @@
 # The chat demo on two nodes behind nginx, one Redis between them:
 #
 #   redis-server        127.0.0.1:6380 (or the next free port), no persistence
-#   sample-app node 1   127.0.0.1:8081  --socketio.adapter.type=redis
-#   sample-app node 2   127.0.0.1:8082  --socketio.adapter.type=redis
+#   sample-app node 1   127.0.0.1:8081  --socketio.adapter.type=$ADAPTER (redis)
+#   sample-app node 2   127.0.0.1:8082  --socketio.adapter.type=$ADAPTER (redis)
 #   nginx               127.0.0.1:8080  ip_hash over both nodes (any client)
 #                       127.0.0.1:8090  round robin, for WebSocket-only clients
 #
@@ -14,6 +14,9 @@
 # Needs: sample-app/target/sample-app.jar (mvn -B -ntp -DskipTests package), java,
 # redis-server and nginx (Debian packages redis-server and nginx).
 # Ports can be moved: HTTP_PORT, WS_ONLY_PORT, NODE1_PORT, NODE2_PORT, REDIS_PORT.
+# ADAPTER=redis-streams runs the nodes on the Redis Streams adapter with connection state
+# recovery on: a client whose node is stopped (even with kill -9) comes back on the other
+# node with its socket id, rooms and the messages it missed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,6 +26,12 @@ WS_ONLY_PORT="${WS_ONLY_PORT:-8090}"
 NODE1_PORT="${NODE1_PORT:-8081}"
 NODE2_PORT="${NODE2_PORT:-8082}"
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
+ADAPTER="${ADAPTER:-redis}"
+case "$ADAPTER" in
+  redis) NODE_FLAGS=(--socketio.adapter.type=redis) ;;
+  redis-streams) NODE_FLAGS=(--socketio.adapter.type=redis-streams --socketio.connection-state-recovery.enabled=true) ;;
+  *) echo "ADAPTER must be redis or redis-streams" >&2; exit 2 ;;
+esac
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -81,7 +90,7 @@ echo "redis-server  127.0.0.1:$REDIS_PORT (pid $!)"
 
 for port in "$NODE1_PORT" "$NODE2_PORT"; do
   java -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 \
-    --socketio.adapter.type=redis \
+    "${NODE_FLAGS[@]}" \
     --spring.data.redis.host=127.0.0.1 --spring.data.redis.port="$REDIS_PORT" \
     >"$WORK/node-$port.log" 2>&1 &
   PIDS+=($!)

@@ -4,6 +4,7 @@
 // nodes with real peers. MixedFleetOperationsTests runs it.
 //
 //   node cluster-peer.mjs <port> --redis <host>:<port> [--requests-timeout <ms>]
+//                        [--adapter redis-streams]   (@socket.io/redis-streams-adapter 0.3.x)
 //
 // Listens on 127.0.0.1:<port> (path /socket.io/, namespace "/" only). A client's
 // `socket.data` is `{ user: auth.user }`; a client may send `join` / `leave` (room, ack).
@@ -33,11 +34,12 @@
 import { createServer } from "node:http";
 import { Server } from "socket.io";
 import { serve } from "./control-protocol.mjs";
-import { option, redisAdapter } from "./server-kit.mjs";
+import { option, redisAdapter, redisStreamsAdapter } from "./server-kit.mjs";
 
 const argv = process.argv.slice(2);
 const redisAddress = option(argv, "--redis");
 const requestsTimeout = Number(option(argv, "--requests-timeout") || 5000);
+const adapterType = option(argv, "--adapter") || "redis";
 const port = Number(argv[0]);
 if (!port || !redisAddress) {
   console.error("usage: node cluster-peer.mjs <port> --redis <host>:<port> [--requests-timeout <ms>]");
@@ -47,7 +49,9 @@ if (!port || !redisAddress) {
 // an unhandled rejection must not end the node (a PUBLISH in flight when Redis goes away)
 process.on("unhandledRejection", (error) => console.error(`unhandled rejection: ${error && error.stack}`));
 
-const { adapter, clients: redisClients } = await redisAdapter(redisAddress, { requestsTimeout });
+const { adapter, clients: redisClients } = adapterType === "redis-streams"
+  ? await redisStreamsAdapter(redisAddress)
+  : await redisAdapter(redisAddress, { requestsTimeout });
 
 const httpServer = createServer((req, res) => {
   res.writeHead(404);

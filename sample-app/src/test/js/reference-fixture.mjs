@@ -5,8 +5,8 @@
 // it as the Node.js member of a mixed fleet.
 //
 //   node reference-fixture.mjs [port] [--redis <host>:<port>] [--redis-key <key>]
+//                              [--adapter redis|redis-streams] [--recovery [<ms>]]
 //                              [--ping-interval <ms>] [--ping-timeout <ms>] [--parser msgpack]
-//                              [--recovery <max disconnection ms>]
 //
 // Default port 3000. With --redis it joins a cluster through @socket.io/redis-adapter 8.x
 // (node-redis 4 clients; key prefix "socket.io" unless --redis-key), like the sample app
@@ -17,12 +17,14 @@
 // replace the fixture's 300 ms / 200 ms (the cluster benchmark uses the defaults 25 s / 20 s).
 // --parser msgpack serves /socket.io/ with socket.io-msgpack-parser 3.x, like the sample app
 // with --socketio.parser=msgpack (the /engine.io/ echo is unchanged).
-// --recovery N turns on connection state recovery (maxDisconnectionDuration N ms), like
-// the sample app with --socketio.connection-state-recovery.enabled=true.
+// --adapter redis-streams joins the cluster through @socket.io/redis-streams-adapter 0.3.x at
+// its defaults instead (like --socketio.adapter.type=redis-streams); --recovery [ms] turns on
+// connection state recovery (maxDisconnectionDuration ms, 2 min without a value; like
+// --socketio.connection-state-recovery.enabled=true).
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { Server } from "socket.io";
-import { option, redisAdapter } from "./server-kit.mjs";
+import { option, redisAdapter, redisStreamsAdapter } from "./server-kit.mjs";
 
 const require = createRequire(import.meta.url);
 const argv = process.argv.slice(2);
@@ -31,7 +33,9 @@ const redisKey = option(argv, "--redis-key") || "socket.io";
 const pingInterval = Number(option(argv, "--ping-interval") || 300);
 const pingTimeout = Number(option(argv, "--ping-timeout") || 200);
 const parserName = option(argv, "--parser") || "default";
-const recovery = option(argv, "--recovery");
+const adapterType = option(argv, "--adapter") || "redis";
+const recovery = recoveryOption(argv);
+if (!["redis", "redis-streams"].includes(adapterType)) throw new Error(`unknown adapter ${adapterType}`);
 const port = Number(argv[0] || 3000);
 if (!["default", "msgpack"].includes(parserName)) throw new Error(`unknown parser ${parserName}`);
 
@@ -55,8 +59,8 @@ const io = new Server(httpServer, {
   ...settings,
   path: "/socket.io/",
   connectTimeout: 1000,
-  ...(recovery ? { connectionStateRecovery: { maxDisconnectionDuration: Number(recovery) } } : {}),
   destroyUpgrade: false,
+  ...(recovery ? { connectionStateRecovery: { maxDisconnectionDuration: recovery, skipMiddlewares: true } } : {}),
   ...(parserName === "msgpack" ? { parser: require("socket.io-msgpack-parser") } : {}),
 });
 
@@ -185,10 +189,12 @@ for (const event of ["request", "upgrade"]) {
 let redisClients = [];
 
 async function joinCluster(address) {
-  const { adapter, clients } = await redisAdapter(address, { key: redisKey });
+  const { adapter, clients } = adapterType === "redis-streams"
+    ? await redisStreamsAdapter(address)
+    : await redisAdapter(address, { key: redisKey });
   redisClients = clients;
   io.adapter(adapter);
-  console.log(`Redis adapter on ${address}, key ${redisKey}`);
+  console.log(`Redis ${adapterType} adapter on ${address}${adapterType === "redis" ? ", key " + redisKey : ""}`);
 }
 
 if (redisAddress) {
@@ -211,3 +217,13 @@ function stop() {
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+
+/** `--recovery [ms]`: the max disconnection duration, 2 min without a value; undefined if absent. */
+function recoveryOption(args) {
+  const index = args.indexOf("--recovery");
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  const hasValue = value !== undefined && /^[0-9]+$/.test(value);
+  args.splice(index, hasValue ? 2 : 1);
+  return hasValue ? Number(value) : 120_000;
+}

@@ -1,5 +1,6 @@
 // What the Node.js servers of these tests share (reference-fixture.mjs, cluster-peer.mjs):
-// their command-line options, and joining a cluster through @socket.io/redis-adapter 8.x.
+// their command-line options, and joining a cluster through @socket.io/redis-adapter 8.x
+// or @socket.io/redis-streams-adapter 0.3.x.
 
 /** Removes `name` and its value from `argv` and returns the value (undefined when absent). */
 export function option(argv, name) {
@@ -34,4 +35,22 @@ export async function redisAdapter(address, options) {
   }
   await Promise.all([pub.connect(), sub.connect()]);
   return { adapter: createAdapter(pub, sub, options), clients: [pub, sub] };
+}
+
+/**
+ * The Redis Streams adapter on the Redis at `address` (host:port) at its defaults: one
+ * node-redis 4 client, connected when this resolves, to `{ adapter, clients }` (the adapter
+ * duplicates it for its XREAD loop and its subscriptions). redis and
+ * @socket.io/redis-streams-adapter are loaded only here.
+ */
+export async function redisStreamsAdapter(address) {
+  const { createClient } = await import("redis");
+  const { createAdapter } = await import("@socket.io/redis-streams-adapter");
+  const [host, port] = address.split(":");
+  const client = createClient({
+    socket: { host, port: Number(port), reconnectStrategy: (retries) => Math.min(50 + retries * 50, 500) },
+  });
+  client.on("error", (error) => console.error(`redis: ${error.message}`));
+  await client.connect();
+  return { adapter: createAdapter(client), clients: [client] };
 }

@@ -63,6 +63,18 @@ public interface Adapter {
 	void broadcast(Packet packet, BroadcastOptions options);
 
 	/**
+	 * Send an event to one local socket so that it is kept for connection state
+	 * recovery, as the reference does when recovery is on: it gets an offset as last
+	 * argument like a broadcast. An adapter that recovers sessions on other nodes stores
+	 * it where those nodes find it; by default it is a local broadcast to that socket.
+	 * @param socketId the socket
+	 * @param packet the event packet
+	 */
+	default void emitRecoverable(String socketId, Packet packet) {
+		broadcast(packet, BroadcastOptions.ALL.withRooms(Set.of(socketId)).withFlags(false, true, true));
+	}
+
+	/**
 	 * Send a packet to every targeted socket and collect their acknowledgements.
 	 * @param packet the packet
 	 * @param options the targets and flags; {@code timeout} bounds the wait
@@ -134,6 +146,14 @@ public interface Adapter {
 	 * @param session the state
 	 */
 	default void persistSession(PersistedSession session) {
+	}
+
+	/**
+	 * Forget what may be kept of a socket that left for good (a disconnect that cannot
+	 * be recovered from), for adapters that keep sessions of connected sockets.
+	 * @param pid the socket's private session id
+	 */
+	default void discardSession(String pid) {
 	}
 
 	/**

@@ -75,6 +75,16 @@ public interface AdapterNamespace {
 	@Nullable SocketDetails describe(String socketId);
 
 	/**
+	 * Return the state a local connected socket would be persisted with, should its
+	 * connection drop now: for adapters that keep it current, so that a crash of this
+	 * node loses nothing a client can recover.
+	 * @param socketId the socket
+	 * @return its id, private session id, rooms and data, or {@code null} when it is not
+	 * here or has no private session id (recovery off)
+	 */
+	@Nullable PersistedSession session(String socketId);
+
+	/**
 	 * Hand an event another node sent with {@code serverSideEmit} to this namespace's
 	 * listeners.
 	 * @param data the event name followed by its arguments

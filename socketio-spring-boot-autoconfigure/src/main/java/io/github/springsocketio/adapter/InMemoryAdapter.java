@@ -62,9 +62,22 @@ public class InMemoryAdapter implements Adapter {
 	 * @param namespace the namespace
 	 */
 	public InMemoryAdapter(AdapterNamespace namespace) {
+		this(namespace, true);
+	}
+
+	/**
+	 * Create the adapter of a namespace, keeping the packets and sessions of connection
+	 * state recovery in memory or leaving them to the subclass.
+	 * @param namespace the namespace
+	 * @param keepsRecoveryState whether this adapter keeps packets (with offsets of its
+	 * own) and sessions when the namespace has a recovery window; a subclass that stores
+	 * them elsewhere passes {@code false} and overrides {@link #persistSession} and
+	 * {@link #restoreSession}
+	 */
+	protected InMemoryAdapter(AdapterNamespace namespace, boolean keepsRecoveryState) {
 		this.namespace = namespace;
 		this.clock = namespace.clock();
-		this.recoveryWindow = namespace.recoveryWindow();
+		this.recoveryWindow = keepsRecoveryState ? namespace.recoveryWindow() : null;
 		this.pruning = (this.recoveryWindow != null) ? this.clock.schedulePeriodically(this::prune,
 				this.recoveryWindow, Duration.ofMillis(Math.max(1000, this.recoveryWindow.toMillis() / 4))) : null;
 	}
@@ -165,7 +178,15 @@ public class InMemoryAdapter implements Adapter {
 
 	@Override
 	public void broadcast(Packet packet, BroadcastOptions options) {
-		Packet sent = (this.recoveryWindow != null) ? keep(packet, options) : packet;
+		deliver((this.recoveryWindow != null) ? keep(packet, options) : packet, options);
+	}
+
+	/**
+	 * Send a packet as it is to every targeted local socket, encoding it once.
+	 * @param sent the packet
+	 * @param options the targets and flags
+	 */
+	protected final void deliver(Packet sent, BroadcastOptions options) {
 		Set<String> targets = sockets(options);
 		if (targets.isEmpty()) {
 			return;

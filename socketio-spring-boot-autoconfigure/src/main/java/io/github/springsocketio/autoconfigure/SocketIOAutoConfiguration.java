@@ -2,6 +2,7 @@ package io.github.springsocketio.autoconfigure;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 import io.github.springsocketio.adapter.AdapterFactory;
@@ -96,9 +97,10 @@ public final class SocketIOAutoConfiguration {
 			ObjectProvider<AdapterFactory> adapterFactory, ObjectProvider<ProtocolClock> clock,
 			ObjectProvider<SocketIOServerCustomizer> customizers) {
 		AdapterFactory adapter = adapterFactory.getIfAvailable();
-		if (adapter == null && properties.getAdapter().getType() == SocketIOProperties.Adapter.Type.REDIS) {
-			throw new IllegalStateException("socketio.adapter.type=redis needs Spring Data Redis with Lettuce "
-					+ "(spring-boot-starter-data-redis-reactive) on the classpath");
+		SocketIOProperties.Adapter.Type type = properties.getAdapter().getType();
+		if (adapter == null && type != SocketIOProperties.Adapter.Type.MEMORY) {
+			throw new IllegalStateException("socketio.adapter.type=" + type.name().toLowerCase(Locale.ROOT).replace('_', '-')
+					+ " needs Spring Data Redis with Lettuce (spring-boot-starter-data-redis-reactive) on the classpath");
 		}
 		SocketIOServerOptions.Builder options = SocketIOServerOptions.builder();
 		PropertyMapper map = PropertyMapper.get();

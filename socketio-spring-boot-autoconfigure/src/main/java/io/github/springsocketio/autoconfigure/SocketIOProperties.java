@@ -405,17 +405,26 @@ public class SocketIOProperties {
 	public static class Adapter {
 
 		/**
-		 * Which adapter keeps rooms and delivers broadcasts: "memory" (this node only) or
-		 * "redis" (every node on the same Redis, Node.js nodes with
-		 * \@socket.io/redis-adapter included), through the application's Redis
-		 * connection (spring.data.redis.*).
+		 * Which adapter keeps rooms and delivers broadcasts: "memory" (this node only),
+		 * "redis" (every node on the same Redis through Pub/Sub, Node.js nodes with
+		 * \@socket.io/redis-adapter included) or "redis-streams" (through Redis Streams,
+		 * Node.js nodes with \@socket.io/redis-streams-adapter included; connection state
+		 * recovery then works across nodes), through the application's Redis connection
+		 * (spring.data.redis.*).
 		 */
 		private Type type = Type.MEMORY;
 
 		/**
-		 * Redis adapter settings.
+		 * Redis adapter settings; request-timeout, max-pending-publishes,
+		 * max-pending-publish-bytes and max-reconnect-delay apply to the Redis Streams
+		 * adapter too.
 		 */
 		private final Redis redis = new Redis();
+
+		/**
+		 * Redis Streams adapter settings.
+		 */
+		private final RedisStreams redisStreams = new RedisStreams();
 
 		public Type getType() {
 			return this.type;
@@ -429,6 +438,10 @@ public class SocketIOProperties {
 			return this.redis;
 		}
 
+		public RedisStreams getRedisStreams() {
+			return this.redisStreams;
+		}
+
 		/**
 		 * The adapters.
 		 */
@@ -438,7 +451,10 @@ public class SocketIOProperties {
 			MEMORY,
 
 			/** Rooms and broadcasts across nodes through Redis pub/sub. */
-			REDIS
+			REDIS,
+
+			/** Rooms, broadcasts and recoverable sessions across nodes through Redis Streams. */
+			REDIS_STREAMS
 
 		}
 
@@ -518,6 +534,143 @@ public class SocketIOProperties {
 
 			public void setMaxReconnectDelay(Duration maxReconnectDelay) {
 				this.maxReconnectDelay = maxReconnectDelay;
+			}
+
+		}
+
+
+		/**
+		 * Settings of the Redis Streams adapter, named as the Node.js
+		 * \@socket.io/redis-streams-adapter's options; every node of a cluster must use the
+		 * same.
+		 */
+		public static class RedisStreams {
+
+			/**
+			 * Name of the Redis stream, or prefix of the streams' names when there are
+			 * several (the Node adapter's "streamName").
+			 */
+			private String streamName = "socket.io";
+
+			/**
+			 * Number of streams the namespaces are spread over by a hash of their name (the
+			 * Node adapter's "streamCount").
+			 */
+			private int streamCount = 1;
+
+			/**
+			 * Prefix of the Pub/Sub channels of requests and responses (the Node adapter's
+			 * "channelPrefix").
+			 */
+			private String channelPrefix = "socket.io";
+
+			/**
+			 * Length a stream is trimmed to, approximately; the older entries cannot be
+			 * replayed to recovering clients (the Node adapter's "maxLen").
+			 */
+			private long maxLen = 10_000;
+
+			/**
+			 * Most entries one XREAD returns (the Node adapter's "readCount").
+			 */
+			private int readCount = 100;
+
+			/**
+			 * How long one XREAD blocks waiting for entries (the Node adapter's
+			 * "blockTimeInMs").
+			 */
+			private Duration blockTime = Duration.ofSeconds(5);
+
+			/**
+			 * Prefix of the Redis keys of sessions kept for connection state recovery (the
+			 * Node adapter's "sessionKeyPrefix").
+			 */
+			private String sessionKeyPrefix = "sio:session:";
+
+			/**
+			 * Whether messages never carry binary, so are written as JSON without looking
+			 * for binary first (the Node adapter's "onlyPlaintext").
+			 */
+			private boolean onlyPlaintext;
+
+			/**
+			 * How often the sessions of connected sockets are stored in Redis, so that a
+			 * client can recover on another node even when its node dies without a clean
+			 * disconnect (one SET per socket per interval); 0 stores a session only when
+			 * its connection drops, as the Node adapter does.
+			 */
+			private Duration sessionRefreshInterval = Duration.ofSeconds(5);
+
+			public String getStreamName() {
+				return this.streamName;
+			}
+
+			public void setStreamName(String streamName) {
+				this.streamName = streamName;
+			}
+
+			public int getStreamCount() {
+				return this.streamCount;
+			}
+
+			public void setStreamCount(int streamCount) {
+				this.streamCount = streamCount;
+			}
+
+			public String getChannelPrefix() {
+				return this.channelPrefix;
+			}
+
+			public void setChannelPrefix(String channelPrefix) {
+				this.channelPrefix = channelPrefix;
+			}
+
+			public long getMaxLen() {
+				return this.maxLen;
+			}
+
+			public void setMaxLen(long maxLen) {
+				this.maxLen = maxLen;
+			}
+
+			public int getReadCount() {
+				return this.readCount;
+			}
+
+			public void setReadCount(int readCount) {
+				this.readCount = readCount;
+			}
+
+			public Duration getBlockTime() {
+				return this.blockTime;
+			}
+
+			public void setBlockTime(Duration blockTime) {
+				this.blockTime = blockTime;
+			}
+
+			public String getSessionKeyPrefix() {
+				return this.sessionKeyPrefix;
+			}
+
+			public void setSessionKeyPrefix(String sessionKeyPrefix) {
+				this.sessionKeyPrefix = sessionKeyPrefix;
+			}
+
+			public boolean isOnlyPlaintext() {
+				return this.onlyPlaintext;
+			}
+
+			public void setOnlyPlaintext(boolean onlyPlaintext) {
+				this.onlyPlaintext = onlyPlaintext;
+			}
+
+			public Duration getSessionRefreshInterval() {
+				return this.sessionRefreshInterval;
+			}
+
+			public void setSessionRefreshInterval(Duration sessionRefreshInterval) {
+				this.sessionRefreshInterval = sessionRefreshInterval;
 			}
 
 		}

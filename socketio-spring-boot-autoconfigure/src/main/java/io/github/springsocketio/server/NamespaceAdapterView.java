@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.AdapterNamespace;
+import io.github.springsocketio.adapter.PersistedSession;
 import io.github.springsocketio.adapter.SocketDetails;
 import io.github.springsocketio.engine.EnginePacket;
 import io.github.springsocketio.engine.ProtocolClock;
@@ -65,6 +66,13 @@ final class NamespaceAdapterView implements AdapterNamespace {
 	@Override
 	public ProtocolClock clock() {
 		return this.namespace.clock();
+	}
+
+	@Override
+	public @Nullable PersistedSession session(String socketId) {
+		Socket socket = this.namespace.socket(socketId);
+		String pid = (socket != null) ? socket.pid() : null;
+		return (pid != null) ? socket.persistedSession(pid) : null;
 	}
 
 	@Override

@@ -129,6 +129,15 @@ public final class Socket {
 	 * Return the private session id a client presents to recover this socket.
 	 * @return the id, or {@code null} when recovery is off
 	 */
+	/**
+	 * Return the state this socket is persisted with for recovery.
+	 * @param pid its private session id
+	 * @return its id, pid, rooms and data now
+	 */
+	PersistedSession persistedSession(String pid) {
+		return new PersistedSession(this.id, pid, rooms(), this.data);
+	}
+
 	@Nullable String pid() {
 		return this.pid;
 	}
@@ -319,13 +328,11 @@ public final class Socket {
 		Packet packet = Packet.event(this.namespace.name(), payloads().eventData(event, args), Packet.NO_ACK);
 		if (this.namespace.isRecoveryEnabled()) {
 			// through the adapter, as the reference does, so the event gets an offset and
-			// is kept for the client should its connection drop; local, since the socket is
-			// on this node (the reference publishes it to the other nodes too, who drop it)
+			// is kept for the client should its connection drop
 			if (!this.connected) {
 				return false;
 			}
-			this.namespace.adapter()
-				.broadcast(packet, BroadcastOptions.ALL.withRooms(Set.of(this.id)).withFlags(false, true, true));
+			this.namespace.adapter().emitRecoverable(this.id, packet);
 			return true;
 		}
 		return send(packet, false);
@@ -733,7 +740,10 @@ public final class Socket {
 		notifyDisconnect(this.disconnectingListeners, reason);
 		this.connected = false;
 		if (this.pid != null && RECOVERABLE.contains(reason)) {
-			this.namespace.adapter().persistSession(new PersistedSession(this.id, this.pid, rooms(), this.data));
+			this.namespace.adapter().persistSession(persistedSession(this.pid));
+		}
+		else if (this.pid != null) {
+			this.namespace.adapter().discardSession(this.pid);
 		}
 		this.namespace.adapter().delAll(this.id);
 		this.namespace.remove(this);

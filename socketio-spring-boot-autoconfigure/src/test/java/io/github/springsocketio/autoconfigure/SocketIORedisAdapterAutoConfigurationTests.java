@@ -10,6 +10,10 @@ import io.github.springsocketio.adapter.AdapterStatus;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.adapter.redis.RedisAdapter;
 import io.github.springsocketio.adapter.redis.RedisAdapterFactory;
+import io.github.springsocketio.adapter.redis.RedisAdapterOptions;
+import io.github.springsocketio.adapter.redis.RedisStreamsAdapter;
+import io.github.springsocketio.adapter.redis.RedisStreamsAdapterFactory;
+import io.github.springsocketio.adapter.redis.RedisStreamsAdapterOptions;
 import io.github.springsocketio.server.SocketIOServer;
 import io.github.springsocketio.test.RedisServer;
 import io.lettuce.core.RedisClient;
@@ -97,6 +101,39 @@ class SocketIORedisAdapterAutoConfigurationTests {
 	}
 
 	@Test
+	void redisStreamsAdapterWithItsOptionsHealthAndMeters() {
+		this.contextRunner
+			.withPropertyValues("socketio.adapter.type=redis-streams", "spring.data.redis.host=" + redis.host(),
+					"spring.data.redis.port=" + redis.port(), "socketio.adapter.redis-streams.stream-name=app",
+					"socketio.adapter.redis-streams.stream-count=2",
+					"socketio.adapter.redis-streams.channel-prefix=app-channel",
+					"socketio.adapter.redis-streams.max-len=500", "socketio.adapter.redis-streams.read-count=10",
+					"socketio.adapter.redis-streams.block-time=1s",
+					"socketio.adapter.redis-streams.session-key-prefix=app:session:",
+					"socketio.adapter.redis-streams.only-plaintext=true",
+					"socketio.adapter.redis-streams.session-refresh-interval=0")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisStreamsAdapterFactory.class)
+					.doesNotHaveBean(RedisAdapterFactory.class);
+				SocketIOServer server = context.getBean(SocketIOServer.class);
+				assertThat(server.sockets().adapter()).isInstanceOf(RedisStreamsAdapter.class);
+				RedisStreamsAdapterFactory factory = context.getBean(RedisStreamsAdapterFactory.class);
+				assertThat(factory.options()).isEqualTo(new RedisStreamsAdapterOptions("app", 2, "app-channel", 500,
+						10, Duration.ofSeconds(1), "app:session:", true, Duration.ofSeconds(5), 10_000,
+						RedisAdapterOptions.DEFAULT_MAX_PENDING_PUBLISH_BYTES, Duration.ZERO));
+				await().atMost(Duration.ofSeconds(10)).until(factory::isAvailable);
+				SocketIOAdapterHealthIndicator health = context.getBean(SocketIOAdapterHealthIndicator.class);
+				assertThat(health.health().block().getStatus()).isEqualTo(Status.UP);
+				assertThat(health.health().block().getDetails()).containsEntry("adapter", "redis-streams")
+					.containsEntry("connected", true);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				context.getBean(SocketIOAdapterMetrics.class).bindTo(registry);
+				assertThat(registry.get("socketio.adapter.connected").tag("adapter", "redis-streams").gauge().value())
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
 	void healthIsDownWhileRedisCannotBeReached() {
 		this.contextRunner
 			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.host=127.0.0.1",
@@ -117,6 +154,12 @@ class SocketIORedisAdapterAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("socketio.adapter.type=redis needs Spring Data Redis"));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RedisClient.class))
+			.withPropertyValues("socketio.adapter.type=redis-streams")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("socketio.adapter.type=redis-streams needs Spring Data Redis"));
 	}
 
 }

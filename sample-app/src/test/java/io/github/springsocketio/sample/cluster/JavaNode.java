@@ -39,14 +39,18 @@ final class JavaNode implements AutoCloseable {
 	 * @param profile the Spring profile ({@code conformance}), or {@code null} for the chat
 	 * @param port the port
 	 * @param redis the cluster's Redis
-	 * @param extra more command-line arguments
+	 * @param extra more command-line arguments ({@code --socketio.adapter.type=redis} unless
+	 * they name another adapter)
 	 * @return the running node
 	 */
 	static JavaNode start(String profile, int port, RedisServer redis, String... extra) {
 		// command-line arguments, so that they win over the profile's server.port
-		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--socketio.adapter.type=redis",
-				"--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port()));
+		List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.data.redis.host=" + redis.host(),
+				"--spring.data.redis.port=" + redis.port()));
 		args.addAll(List.of(extra));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--socketio.adapter.type="))) {
+			args.add("--socketio.adapter.type=redis");
+		}
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SampleApplication.class);
 		if (profile != null) {
 			builder.profiles(profile);

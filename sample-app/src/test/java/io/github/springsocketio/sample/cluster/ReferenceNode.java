@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.springsocketio.test.RedisServer;
 
@@ -31,15 +33,19 @@ final class ReferenceNode implements AutoCloseable {
 	/**
 	 * Start a node and wait until it accepts connections.
 	 * @param redis the cluster's Redis
+	 * @param extra more arguments of reference-fixture.mjs ({@code --adapter redis-streams},
+	 * {@code --recovery})
 	 * @return the running node
 	 * @throws IOException if the process cannot be started
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	static ReferenceNode start(RedisServer redis) throws IOException, InterruptedException {
+	static ReferenceNode start(RedisServer redis, String... extra) throws IOException, InterruptedException {
 		int port = RedisServer.freePort();
 		Path log = Files.createTempFile("reference-node-" + port + "-", ".log");
-		Process process = Processes
-			.node("reference-fixture.mjs", Integer.toString(port), "--redis", redis.host() + ":" + redis.port())
+		List<String> args = new ArrayList<>(
+				List.of(Integer.toString(port), "--redis", redis.host() + ":" + redis.port()));
+		args.addAll(List.of(extra));
+		Process process = Processes.node("reference-fixture.mjs", args.toArray(String[]::new))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

@@ -53,15 +53,17 @@ final class ClusterMessages {
 	}
 
 	/**
-	 * Read an event packet another node sent.
+	 * Read an event packet another node sent, of the namespace it names or (without
+	 * {@code nsp}) of the one it was sent to.
 	 * @return the packet, or {@code null} when it is not an event of that namespace
 	 */
 	static @Nullable Packet readEvent(JsonNode node, String namespace) {
 		if (!node.isObject()) {
 			return null;
 		}
+		// a packet a Node.js socket emitted to itself with recovery on has no nsp
 		JsonNode nsp = node.get("nsp");
-		String name = (nsp == null || nsp.isNull()) ? Packet.DEFAULT_NAMESPACE : nsp.asString();
+		String name = (nsp == null || nsp.isNull()) ? namespace : nsp.asString();
 		int type = node.path("type").asInt(-1);
 		JsonNode data = node.get("data");
 		if (!namespace.equals(name) || (type != PacketType.EVENT.code() && type != PacketType.BINARY_EVENT.code())

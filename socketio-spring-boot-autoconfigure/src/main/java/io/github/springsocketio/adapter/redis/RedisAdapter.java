@@ -1,16 +1,11 @@
 package io.github.springsocketio.adapter.redis;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.springsocketio.adapter.AdapterNamespace;
-import io.github.springsocketio.adapter.BroadcastAckCollector;
 import io.github.springsocketio.adapter.BroadcastOptions;
 import io.github.springsocketio.adapter.InMemoryAdapter;
 import io.github.springsocketio.adapter.SocketDetails;
@@ -20,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,11 +62,8 @@ public final class RedisAdapter extends InMemoryAdapter {
 
 	private final String specificResponseChannel;
 
-	/** Requests of this adapter waiting for other nodes' answers, by request id. */
-	private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
-
-	/** Broadcasts with acknowledgements of this adapter, by request id. */
-	private final Map<String, BroadcastAckCollector> ackRequests = new ConcurrentHashMap<>();
+	/** Requests of this adapter waiting for other nodes. */
+	private final ClusterRequests requests;
 
 	/**
 	 * Create the adapter of a namespace and subscribe to its channels.
@@ -89,6 +80,7 @@ public final class RedisAdapter extends InMemoryAdapter {
 		this.requestChannel = options.key() + "-request#" + name + "#";
 		this.responseChannel = options.key() + "-response#" + name + "#";
 		this.specificResponseChannel = this.responseChannel + this.uid + "#";
+		this.requests = new ClusterRequests(redis, namespace.clock(), options.requestTimeout(), ClusterMessages::uid);
 		redis.psubscribe(this.broadcastChannel + "*", this::onBroadcast).subscribe(null, this::subscribeFailed);
 		redis.subscribe(List.of(this.requestChannel, this.responseChannel, this.specificResponseChannel),
 				this::onRequestOrResponse)
@@ -157,23 +149,15 @@ public final class RedisAdapter extends InMemoryAdapter {
 			return super.broadcastWithAck(packet, options);
 		}
 		Duration timeout = (options.timeout() != null) ? options.timeout() : this.options.requestTimeout();
-		return this.redis.numsub(this.requestChannel).flatMap((nodes) -> {
-			String requestId = ClusterMessages.uid();
-			BroadcastAckCollector collector = new BroadcastAckCollector(Math.max(1, nodes));
-			this.ackRequests.put(requestId, collector);
+		return this.requests.broadcastWithAck(serverCount(), timeout, (requestId) -> {
 			ObjectNode request = NODES.objectNode();
 			request.put("uid", this.uid);
 			request.put("requestId", requestId);
 			request.put("type", RequestType.BROADCAST.code());
 			request.set("packet", ClusterMessages.packet(packet));
 			request.set("opts", ClusterMessages.options(options, timeout));
-			if (nodes > 1 && !this.redis.publish(this.requestChannel, Notepack.encode(request))) {
-				this.ackRequests.remove(requestId);
-				return Mono.error(this.redis.unavailable());
-			}
-			collector.clientCount(super.broadcastWithAck(packet, options, collector::ack));
-			return collector.result(timeout, namespace().clock()).doFinally((signal) -> this.ackRequests.remove(requestId));
-		});
+			return this.redis.publish(this.requestChannel, Notepack.encode(request));
+		}, (onAck) -> super.broadcastWithAck(packet, options, onAck));
 	}
 
 	// ---- operations on the sockets of every node
@@ -215,18 +199,7 @@ public final class RedisAdapter extends InMemoryAdapter {
 		}
 		return request(RequestType.REMOTE_FETCH, "fetchSockets",
 				(request) -> request.set("opts", ClusterMessages.targets(options)))
-			.map((answers) -> {
-				List<SocketDetails> sockets = new ArrayList<>();
-				for (JsonNode answer : answers) {
-					for (JsonNode socket : answer) {
-						SocketDetails details = ClusterMessages.readSocket(socket);
-						if (details != null) {
-							sockets.add(details);
-						}
-					}
-				}
-				return sockets;
-			});
+			.map(ClusterRequests::sockets);
 	}
 
 	@Override
@@ -253,31 +226,13 @@ public final class RedisAdapter extends InMemoryAdapter {
 	 * fetch, the {@code data} of a server-side emit.
 	 */
 	private Mono<List<JsonNode>> request(RequestType type, String operation, Consumer<ObjectNode> body) {
-		return this.redis.numsub(this.requestChannel).flatMap((nodes) -> {
-			int expected = nodes - 1;
-			if (expected <= 0) {
-				return Mono.just(List.<JsonNode>of());
-			}
-			String requestId = ClusterMessages.uid();
-			PendingRequest pending = new PendingRequest(type, expected);
-			this.requests.put(requestId, pending);
+		return this.requests.request(serverCount(), type == RequestType.REMOTE_FETCH, operation, (requestId) -> {
 			ObjectNode request = NODES.objectNode();
 			request.put("uid", this.uid);
 			request.put("requestId", requestId);
 			request.put("type", type.code());
 			body.accept(request);
-			if (!this.redis.publish(this.requestChannel, json(request))) {
-				this.requests.remove(requestId);
-				return Mono.<List<JsonNode>>error(this.redis.unavailable());
-			}
-			return pending.result()
-				.timeout(this.options.requestTimeout(), Mono.defer(() -> {
-					this.redis.recordFailure(operation + " timed out");
-					return Mono.error(new RedisAdapterException("timeout reached while waiting for " + operation
-							+ " response: " + pending.received() + " of " + expected + " nodes answered within "
-							+ this.options.requestTimeout().toMillis() + " ms"));
-				}), namespace().clock().scheduler())
-				.doFinally((signal) -> this.requests.remove(requestId));
+			return this.redis.publish(this.requestChannel, json(request));
 		});
 	}
 
@@ -378,20 +333,17 @@ public final class RedisAdapter extends InMemoryAdapter {
 		}
 		Consumer<JsonNode> ack = null;
 		if (request.has("requestId")) {
-			AtomicBoolean answered = new AtomicBoolean();
-			ack = (value) -> {
-				if (answered.compareAndSet(false, true)) {
-					ObjectNode response = response(RequestType.SERVER_SIDE_EMIT, requestId);
-					response.set("data", value);
-					publishResponse(json(response));
-				}
-			};
+			ack = ClusterRequests.once((value) -> {
+				ObjectNode response = response(RequestType.SERVER_SIDE_EMIT, requestId);
+				response.set("data", value);
+				publishResponse(json(response));
+			});
 		}
 		namespace().serverSideEvent(data, ack);
 	}
 
 	private void onBroadcastWithAck(JsonNode request, String requestId) {
-		if (this.ackRequests.containsKey(requestId)) {
+		if (this.requests.isWaitingForAcks(requestId)) {
 			return;
 		}
 		Packet packet = ClusterMessages.readEvent(request.path("packet"), namespace().name());
@@ -412,34 +364,15 @@ public final class RedisAdapter extends InMemoryAdapter {
 
 	private void onResponse(JsonNode response) {
 		String requestId = response.path("requestId").asString("");
-		BroadcastAckCollector collector = this.ackRequests.get(requestId);
-		if (collector != null) {
-			RequestType type = RequestType.of(response.path("type").asInt(-1));
-			if (type == RequestType.BROADCAST_CLIENT_COUNT) {
-				collector.clientCount(response.path("clientCount").asInt(0));
-			}
-			else if (type == RequestType.BROADCAST_ACK) {
-				ArrayNode args = NODES.arrayNode(1);
-				if (response.has("packet")) {
-					args.add(response.get("packet"));
-				}
-				collector.ack(args);
-			}
-			return;
+		RequestType type = RequestType.of(response.path("type").asInt(-1));
+		if (type == RequestType.BROADCAST_CLIENT_COUNT) {
+			this.requests.clientCount(requestId, response.path("clientCount").asInt(0));
 		}
-		PendingRequest pending = this.requests.get(requestId);
-		if (pending == null) {
-			return;
-		}
-		if (pending.type() == RequestType.REMOTE_FETCH) {
-			JsonNode sockets = response.get("sockets");
-			if (sockets != null && sockets.isArray()) {
-				pending.answer(sockets);
-			}
+		else if (type == RequestType.BROADCAST_ACK) {
+			this.requests.ack(requestId, response.get("packet"));
 		}
 		else {
-			JsonNode data = response.get("data");
-			pending.answer((data != null) ? data : NODES.nullNode());
+			this.requests.answer(requestId, response.get("sockets"), response.get("data"));
 		}
 	}
 
@@ -464,56 +397,8 @@ public final class RedisAdapter extends InMemoryAdapter {
 	public void close() {
 		this.redis.unsubscribe(List.of(this.requestChannel, this.responseChannel, this.specificResponseChannel),
 				this.broadcastChannel + "*");
-		RedisAdapterException closed = new RedisAdapterException("adapter of " + namespace().name() + " closed");
-		this.requests.values().forEach((pending) -> pending.fail(closed));
-		this.requests.clear();
-		this.ackRequests.clear();
+		this.requests.close(new RedisAdapterException("adapter of " + namespace().name() + " closed"));
 		super.close();
-	}
-
-	/** A request waiting for one answer from each of a number of nodes. */
-	private static final class PendingRequest {
-
-		private final RequestType type;
-
-		private final int expected;
-
-		private final List<JsonNode> answers = new ArrayList<>();
-
-		private final Sinks.One<List<JsonNode>> result = Sinks.one();
-
-		PendingRequest(RequestType type, int expected) {
-			this.type = type;
-			this.expected = expected;
-		}
-
-		RequestType type() {
-			return this.type;
-		}
-
-		void answer(JsonNode answer) {
-			synchronized (this.answers) {
-				this.answers.add(answer);
-				if (this.answers.size() == this.expected) {
-					this.result.tryEmitValue(List.copyOf(this.answers));
-				}
-			}
-		}
-
-		int received() {
-			synchronized (this.answers) {
-				return this.answers.size();
-			}
-		}
-
-		void fail(Throwable error) {
-			this.result.tryEmitError(error);
-		}
-
-		Mono<List<JsonNode>> result() {
-			return this.result.asMono();
-		}
-
 	}
 
 }

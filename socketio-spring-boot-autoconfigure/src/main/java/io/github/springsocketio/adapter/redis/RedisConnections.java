@@ -15,12 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.github.springsocketio.adapter.AdapterStatus;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -54,6 +57,8 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 
 	private final RedisAdapterOptions options;
 
+	private final String name;
+
 	private final Object lock = new Object();
 
 	private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
@@ -83,8 +88,19 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 	 * @param options the adapter settings
 	 */
 	public RedisConnections(RedisClient client, RedisAdapterOptions options) {
+		this(client, options, "redis");
+	}
+
+	/**
+	 * Connect in the background.
+	 * @param client the application's Lettuce client
+	 * @param options the adapter settings
+	 * @param name the adapter's name, for health checks and metrics
+	 */
+	RedisConnections(RedisClient client, RedisAdapterOptions options, String name) {
 		this.client = client;
 		this.options = options;
+		this.name = name;
 		start();
 	}
 
@@ -195,16 +211,20 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 	/**
 	 * Drop subscriptions.
 	 * @param names the channels
-	 * @param pattern a pattern
+	 * @param pattern a pattern, or {@code null} for none
 	 */
-	public void unsubscribe(List<String> names, String pattern) {
+	public void unsubscribe(List<String> names, @Nullable String pattern) {
 		synchronized (this.lock) {
 			names.forEach(this.channels::remove);
-			this.patterns.remove(pattern);
+			if (pattern != null) {
+				this.patterns.remove(pattern);
+			}
 			StatefulRedisPubSubConnection<byte[], byte[]> sub = this.subscriber;
 			if (sub != null && sub.isOpen()) {
 				sub.async().unsubscribe(names.stream().map(RedisConnections::bytes).toArray(byte[][]::new));
-				sub.async().punsubscribe(bytes(pattern));
+				if (pattern != null) {
+					sub.async().punsubscribe(bytes(pattern));
+				}
 			}
 		}
 	}
@@ -218,30 +238,71 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 	 * @return whether it was handed to Redis
 	 */
 	public boolean publish(String channel, byte[] message) {
+		return send(message.length, "publish", (commands) -> commands.publish(bytes(channel), message)) != null;
+	}
+
+	/**
+	 * Send a command on the publishing connection unless Redis is unreachable or too many
+	 * commands or bytes wait already; a refused or failed command is counted in
+	 * {@link #failures()}.
+	 * @param <T> the command's result
+	 * @param size the bytes the command carries, counted against the bound
+	 * @param what the command, for logs
+	 * @param command sends it
+	 * @return its result, or {@code null} when it was refused
+	 */
+	<T> @Nullable CompletableFuture<T> send(int size, String what,
+			Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
 		StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
 		if (pub == null || !isAvailable()) {
-			recordFailure("publish refused: Redis unavailable");
-			return false;
+			recordFailure(what + " refused: Redis unavailable");
+			return null;
 		}
 		if (this.pendingPublishes.incrementAndGet() > this.options.maxPendingPublishes()) {
 			this.pendingPublishes.decrementAndGet();
-			recordFailure("publish dropped: " + this.options.maxPendingPublishes() + " publishes wait for Redis");
-			return false;
+			recordFailure(what + " dropped: " + this.options.maxPendingPublishes() + " commands wait for Redis");
+			return null;
 		}
-		if (this.pendingBytes.addAndGet(message.length) > this.options.maxPendingPublishBytes()) {
-			this.pendingBytes.addAndGet(-message.length);
+		if (this.pendingBytes.addAndGet(size) > this.options.maxPendingPublishBytes()) {
+			this.pendingBytes.addAndGet(-size);
 			this.pendingPublishes.decrementAndGet();
-			recordFailure("publish dropped: " + this.options.maxPendingPublishBytes() + " bytes wait for Redis");
-			return false;
+			recordFailure(what + " dropped: " + this.options.maxPendingPublishBytes() + " bytes wait for Redis");
+			return null;
 		}
-		pub.async().publish(bytes(channel), message).whenComplete((receivers, error) -> {
-			this.pendingBytes.addAndGet(-message.length);
+		return command.apply(pub.async()).toCompletableFuture().whenComplete((result, error) -> {
+			this.pendingBytes.addAndGet(-size);
 			this.pendingPublishes.decrementAndGet();
 			if (error != null) {
-				recordFailure("publish failed: " + error.getMessage());
+				recordFailure(what + " failed: " + error.getMessage());
 			}
 		});
-		return true;
+	}
+
+	/**
+	 * Run a command that reads (no bound: the caller waits for its answer).
+	 * @param <T> the command's result
+	 * @param command sends it
+	 * @return its result; fails at once when Redis is unavailable, or after the request
+	 * timeout
+	 */
+	<T> Mono<T> read(Function<RedisAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+		return Mono.defer(() -> {
+			StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
+			if (pub == null || !isAvailable()) {
+				return Mono.<T>error(unavailable());
+			}
+			return Mono.fromCompletionStage(command.apply(pub.async()))
+				.timeout(this.options.requestTimeout(), Mono.error(() -> new RedisAdapterException(
+						"Redis did not answer within " + this.options.requestTimeout().toMillis() + " ms")));
+		}).doOnError((error) -> this.failures.increment());
+	}
+
+	/**
+	 * Return the client the connections come from, for connections of their own.
+	 * @return the application's Lettuce client
+	 */
+	RedisClient client() {
+		return this.client;
 	}
 
 	/**
@@ -252,16 +313,8 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 	 * timeout
 	 */
 	public Mono<Integer> numsub(String channel) {
-		return Mono.defer(() -> {
-			StatefulRedisConnection<byte[], byte[]> pub = this.publisher;
-			if (pub == null || !isAvailable()) {
-				return Mono.error(unavailable());
-			}
-			return Mono.fromCompletionStage(pub.async().pubsubNumsub(bytes(channel)))
-				.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum())
-				.timeout(this.options.requestTimeout(), Mono.error(() -> new RedisAdapterException(
-						"Redis did not answer PUBSUB NUMSUB within " + this.options.requestTimeout().toMillis() + " ms")));
-		}).doOnError((error) -> this.failures.increment());
+		return read((commands) -> commands.pubsubNumsub(bytes(channel)))
+			.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum());
 	}
 
 	/**
@@ -269,7 +322,7 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 	 * @return the error
 	 */
 	RedisAdapterException unavailable() {
-		return new RedisAdapterException("Redis unavailable: the Redis adapter cannot reach the other nodes");
+		return new RedisAdapterException("Redis unavailable: the " + this.name + " adapter cannot reach the other nodes");
 	}
 
 	/**
@@ -290,7 +343,7 @@ final class RedisConnections implements AdapterStatus, AutoCloseable {
 
 	@Override
 	public String name() {
-		return "redis";
+		return this.name;
 	}
 
 	@Override
